@@ -1,0 +1,1 @@
+"""Checks on a report: arithmetic, consistency, spelling and style (issue 3)."""

@@ -1,0 +1,1 @@
+"""Vietnamese text: normalisation, numbers, dates, figures, references, places, word lists."""

@@ -1,0 +1,41 @@
+"""Unicode normalisation and diacritic folding for Vietnamese."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+def nfc(text: str) -> str:
+    """NFC form; every reader applies it to all text it produces."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics ("Thành Lợi" -> "thanh loi"), for search keys."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d")
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_TONE_ON_SECOND = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])$")
+
+
+def unify_tone(word: str) -> str:
+    """One spelling for the two tone placements: "hoà" -> "hòa", "uỷ" -> "ủy".
+
+    Only a syllable that ends in oa/oe/uy is ambiguous (a following consonant fixes the mark on the
+    second vowel in both styles: "hoàng"); "quý" is left alone, its u belongs to "qu". The form
+    with the mark on the first vowel is the one Nghị định 30 and most official names use.
+    """
+    d = unicodedata.normalize("NFD", word)
+    m = _TONE_ON_SECOND.search(d)
+    if not m:
+        return nfc(word)
+    pair, tone = m.group(1), m.group(2)
+    return nfc(d[: m.start()] + pair[0] + tone + pair[1])
+
+
+def unify_tones(text: str) -> str:
+    """`unify_tone` applied to every word of a text."""
+    return re.sub(r"\w+", lambda m: unify_tone(m.group(0)), nfc(text))
