@@ -79,7 +79,7 @@ def build_tree(
     for b, p in zip(blocks, paragraphs, strict=True):
         if not p.text and not p.footnotes:
             continue
-        label = label_of(b.text) if not p.footnotes else None
+        label = label_of(b.text) if not (p.footnotes or b.plain) else None
         if label is None:
             (stack[-1][1].paragraphs if stack else preamble).append(p)
             continue

@@ -36,6 +36,7 @@ class RawBlock:
     centered: bool | None = None
     line_breaks: bool = False  # the block kept its source's line breaks ("\n" in text)
     kind: Literal["body", "header-cell", "signature-cell"] = "body"
+    plain: bool = False  # the source marked it as a plain paragraph: never a heading or bullet
 
 
 @dataclass
@@ -49,3 +50,5 @@ class ReaderHints:
     style: Literal["party", "state"] | None = None
     # page-break repair applies only to formats that were paginated in print (txt from a PDF, pdf)
     repair_page_breaks: bool = True
+    title: str | None = None  # title and summary line when the format states them
+    subtitle: str | None = None

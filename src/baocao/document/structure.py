@@ -13,7 +13,7 @@ import re
 from baocao.document import _labels, _tail
 from baocao.document._spans import Marked, merge_spans
 from baocao.document.blocks import RawBlock, ReaderHints
-from baocao.document.model import Document, Footnote, Paragraph, Section
+from baocao.document.model import Document, Footnote, Paragraph
 from baocao.document.pagebreaks import repair_page_breaks
 from baocao.document.period import parse_period
 from baocao.text.normalize import nfc
@@ -30,6 +30,10 @@ def build_document(blocks: list[RawBlock], hints: ReaderHints) -> Document:
         body = repair_page_breaks(body)
     doc = Document(style=hints.style, issuer=hints.issuer)
     body = _read_head(body, doc)
+    if hints.title is not None:
+        doc.title = hints.title
+    if hints.subtitle is not None:
+        doc.subtitle = hints.subtitle
     body = _tail.read_tail(body, doc, hints)
     paragraphs = [_paragraph(b) for b in body]
     doc.preamble, doc.sections = _labels.build_tree(body, paragraphs)
@@ -120,7 +124,7 @@ def _paragraph(b: RawBlock) -> Paragraph:
     m = Marked(b.text.replace("\n", " "), list(b.emphasis), list(b.footnotes), list(b.anchors))
     m = m.strip()
     bullet = False
-    bm = re.match(r"^[-–—•]\s+", m.text)
+    bm = None if b.plain else re.match(r"^[-–—•]\s+", m.text)
     if bm:
         bullet = True
         m = m.cut(bm.end())
@@ -146,9 +150,14 @@ def _renumber_footnotes(doc: Document, notes: dict[str, str]) -> None:
     doc.footnotes = [Footnote(mapping[f], notes[f]) for f in order]
 
 
-def section_paragraphs(section: Section) -> list[Paragraph]:
-    """A section's own paragraphs followed by those of its subsections, in order."""
-    out = list(section.paragraphs)
-    for s in section.sections:
-        out.extend(section_paragraphs(s))
-    return out
+def renumbered_footnotes(doc: Document) -> dict[str, str]:
+    """Footnote id -> number 1..n in order of first reference (writers number them so)."""
+    ids: dict[str, str] = {}
+    for p in doc.iter_paragraphs():
+        for fid in p.footnotes:
+            if fid not in ids:
+                ids[fid] = str(len(ids) + 1)
+    for f in doc.footnotes:
+        if f.id not in ids:
+            ids[f.id] = str(len(ids) + 1)
+    return ids

@@ -26,7 +26,7 @@ _REF = re.compile(r"\[\^([\w-]+)\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _UNIT_POWER = re.compile(r"(?:\d\s?|\b)(?:k|c|d)?m$")  # m², km², m³ are units, not footnotes
 _BOLD = re.compile(r"(?<!\*)\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])", re.S)
-_ESCAPE = re.compile(r"\\([*\[\]\\_#^-])")
+_ESCAPE = re.compile(r"\\([*\[\]\\_#^.)+•–—-])")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ISSUER_KEYS = ("name", "parent", "number", "place", "date")
 
@@ -45,13 +45,19 @@ def read_text_blocks(path: str | Path) -> tuple[list[RawBlock], ReaderHints]:
 
     data = Path(path).read_bytes()
     text, _encoding = decode_text_file(data, path)
-    return parse_text(text, path)
+    return parse_text(text, path, markdown=Path(path).suffix.lower() in (".md", ".markdown"))
 
 
-def parse_text(text: str, path: str | Path | None = None) -> tuple[list[RawBlock], ReaderHints]:
-    """Blocks and hints from the text of a .txt/.md report."""
+def parse_text(
+    text: str, path: str | Path | None = None, *, markdown: bool = False
+) -> tuple[list[RawBlock], ReaderHints]:
+    """Blocks and hints from the text of a .txt/.md report.
+
+    Page-break repair applies to .txt (text taken from printed reports); a .md file is authored
+    as text, so its paragraphs are taken as they stand.
+    """
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
-    hints = ReaderHints()
+    hints = ReaderHints(repair_page_breaks=not markdown)
     m = _FRONT.match(text)
     if m:
         _front_matter(m.group(1), hints, path)
@@ -123,10 +129,16 @@ def _block(chunk: str, note_ids: set[str]) -> RawBlock:
         body = _NOTE_DEF.sub("", chunk, count=1)
         text, _spans, _notes, _anchors = parse_inline(body, set())
         return RawBlock(" ".join(text.split()), footnote_id=fid)
+    # A leading backslash marks a paragraph whose start would otherwise read as a label.
+    plain = chunk.startswith("\\")
+    if plain and not _ESCAPE.match(chunk):
+        chunk = chunk[1:]
     text, spans, notes, anchors = parse_inline(chunk, note_ids)
     stripped = text.strip()
     bold = any(e.kind == "bold" and text[e.start : e.end].strip() == stripped for e in spans)
-    return RawBlock(text, spans, notes, anchors, bold=bold or None, line_breaks="\n" in text)
+    return RawBlock(
+        text, spans, notes, anchors, bold=bold or None, line_breaks="\n" in text, plain=plain
+    )
 
 
 def parse_inline(
