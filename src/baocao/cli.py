@@ -75,7 +75,9 @@ def render(
     parent: Annotated[str | None, typer.Option(help="Cơ quan cấp trên")] = None,
     number: Annotated[str | None, typer.Option(help="Số, ký hiệu: 'Số 45-BC/HU'")] = None,
     place: Annotated[str | None, typer.Option(help="Địa danh")] = None,
-    date: Annotated[str | None, typer.Option(help="Ngày ban hành: 28/02/2023 hoặc 2023-02-28")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Ngày ban hành: 28/02/2023 hoặc 2023-02-28")
+    ] = None,
     template: Annotated[Path | None, typer.Option(help="Mẫu tiêu đề .docx của cơ quan")] = None,
     lang: LangOpt = Lang.vi,
 ) -> None:

@@ -42,7 +42,8 @@ class Marked:
         return Marked(
             self.text + sep + other.text,
             merge_spans(
-                self.emphasis + [Emphasis(e.start + shift, e.end + shift, e.kind) for e in other.emphasis]
+                self.emphasis
+                + [Emphasis(e.start + shift, e.end + shift, e.kind) for e in other.emphasis]
             ),
             self.footnotes + other.footnotes,
             self.anchors + [a + shift for a in other.anchors],

@@ -51,18 +51,20 @@ def read_document(path: str | Path) -> Document:
     kind = detect_format(p)
     if kind == "encrypted":
         raise DocumentError(
-            p, "tệp được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi nhập lại",
+            p,
+            "tệp được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi nhập lại",
             "the file is password-protected; remove the password and import again",
         )
     if kind == "broken":
         raise DocumentError(
-            p, f"tệp không phải {suffix} hợp lệ (bị hỏng hoặc sai phần mở rộng)",
+            p,
+            f"tệp không phải {suffix} hợp lệ (bị hỏng hoặc sai phần mở rộng)",
             f"not a valid {suffix} file (corrupt or misnamed)",
         )
     return _reader(kind)(p)
 
 
-def _reader(kind: str):  # noqa: ANN202 - a reader callable
+def _reader(kind: str):
     if kind == "docx":
         from baocao.document.readers.docx import read_docx
 
@@ -98,8 +100,11 @@ def write_document(
             f"cannot write {suffix or '(no extension)'}; supported: {', '.join(WRITE_FORMATS)}",
         )
     if style is not None and style not in ("party", "state"):
-        raise DocumentError(None, f"kiểu trình bày không hợp lệ: {style} (party|state)",
-                            f"invalid style: {style} (party|state)")
+        raise DocumentError(
+            None,
+            f"kiểu trình bày không hợp lệ: {style} (party|state)",
+            f"invalid style: {style} (party|state)",
+        )
     if suffix == ".docx":
         from baocao.document.writers.docx import write_docx
 

@@ -51,7 +51,7 @@ def _continues(first: RawBlock, second: RawBlock, between: list[RawBlock]) -> bo
         return False
     if _labels.label_of(a) is not None or _labels.label_of(b) is not None:
         return False
-    if b[:1] in "-+•–—*" or not b[:1].isalnum() and b[:1] not in "(“\"":
+    if b[:1] in "-+•–—*" or (not b[:1].isalnum() and b[:1] not in '(“"'):
         return False
     if first.centered or second.centered:
         return False

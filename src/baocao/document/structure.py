@@ -46,10 +46,11 @@ def build_document(blocks: list[RawBlock], hints: ReaderHints) -> Document:
 
 def extract_all(doc: Document) -> None:
     """Fill figures, references and places from the document's canonical text."""
-    from baocao.document.canonical import canonical_text
     from baocao.text.figures import extract_figures
     from baocao.text.places import extract_places
     from baocao.text.references import extract_references
+
+    from baocao.document.canonical import canonical_text
 
     text = canonical_text(doc)
     doc.figures = extract_figures(text)
@@ -143,7 +144,9 @@ def _renumber_footnotes(doc: Document, notes: dict[str, str]) -> None:
         if fid not in mapping:
             mapping[fid] = str(len(mapping) + 1)
     for p in paragraphs:
-        kept = [(mapping[f], a) for f, a in zip(p.footnotes, p.anchors, strict=True) if f in mapping]
+        kept = [
+            (mapping[f], a) for f, a in zip(p.footnotes, p.anchors, strict=True) if f in mapping
+        ]
         p.footnotes = [f for f, _ in kept]
         p.anchors = [a for _, a in kept]
     order = sorted(notes, key=lambda f: int(mapping[f]))

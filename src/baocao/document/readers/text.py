@@ -78,8 +78,11 @@ def _front_matter(source: str, hints: ReaderHints, path: str | Path | None) -> N
             path, f"khối front-matter YAML không hợp lệ: {exc}", f"invalid YAML front matter: {exc}"
         ) from None
     if not isinstance(data, dict):
-        raise DocumentError(path, "khối front-matter phải là một bảng khóa: giá trị",
-                            "front matter must be a mapping")
+        raise DocumentError(
+            path,
+            "khối front-matter phải là một bảng khóa: giá trị",
+            "front matter must be a mapping",
+        )
     if data.get("style") in ("party", "state"):
         hints.style = data["style"]
     issuer = data.get("issuer")
@@ -110,8 +113,10 @@ def _split_blocks(text: str) -> list[str]:
 
 def _starts_item(line: str) -> bool:
     s = line.strip()
-    return s[:2] in ("- ", "+ ", "• ") or bool(_NOTE_DEF.match(s)) or (
-        _labels.label_of(s) is not None and s[:1] != "*"
+    return (
+        s[:2] in ("- ", "+ ", "• ")
+        or bool(_NOTE_DEF.match(s))
+        or (_labels.label_of(s) is not None and s[:1] != "*")
     )
 
 

@@ -58,7 +58,8 @@ def _front_matter(doc: Document, style: str | None) -> str:
 def _sections(sections: list[Section], ids: dict[str, str]) -> list[str]:
     out: list[str] = []
     for s in sections:
-        out.append(_escape(s.heading_line))
+        # The label is written as typed (a starred block keeps its bare "*").
+        out.append(f"{s.label} {_escape(s.heading)}".strip() if s.label else _escape(s.heading))
         out += [_paragraph(p, ids) for p in s.paragraphs]
         out += _sections(s.sections, ids)
     return out

@@ -1,0 +1,111 @@
+"""The `baocao` command: contracts of import and render, and one clear error for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from baocao.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_import_prints_the_design_json(sample_path: Path):
+    result = run("import", sample_path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    for key in (
+        "title",
+        "subtitle",
+        "period",
+        "issuer",
+        "sections",
+        "closing",
+        "footnotes",
+        "recipients",
+        "signature",
+        "figures",
+        "references",
+        "places",
+    ):
+        assert key in data
+    assert data["period"] == {"type": "month", "year": 2023, "month": 2}
+
+
+def test_import_text_is_the_canonical_text(sample_path: Path, sample_doc):
+    from baocao.document.canonical import canonical_text
+
+    result = run("import", sample_path, "--format", "text")
+    assert result.stdout == canonical_text(sample_doc) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "không tìm thấy tệp"),
+        ("report.xyz", b"abc", "không đọc được định dạng .xyz"),
+        ("broken.docx", b"not a zip at all", "không phải .docx hợp lệ"),
+        ("broken.pdf", b"hello", "không phải .pdf hợp lệ"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(tmp_path: Path, name, content, message):
+    src = tmp_path / name
+    if content is not None:
+        src.write_bytes(content)
+    out = tmp_path / "out.md"
+    result = run("render", src, "-o", out)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(src) in lines[0] and message in lines[0]
+    assert not out.exists()
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_english_messages_on_request(tmp_path: Path):
+    result = run("import", tmp_path / "nope.txt", "--lang", "en")
+    assert result.exit_code == 2 and "file not found" in result.stderr
+
+
+def test_an_unknown_output_type_writes_nothing(sample_path: Path, tmp_path: Path):
+    result = run("render", sample_path, "-o", tmp_path / "out.odt")
+    assert result.exit_code == 2 and "không ghi được định dạng .odt" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_date_option_is_refused(sample_path: Path, tmp_path: Path):
+    result = run("render", sample_path, "-o", tmp_path / "x.md", "--date", "31/02/2023")
+    assert result.exit_code == 2 and "ngày không hợp lệ" in result.stderr
+
+
+def test_header_options_fill_the_issuer(sample_path: Path, tmp_path: Path):
+    out = tmp_path / "x.md"
+    result = run(
+        "render",
+        sample_path,
+        "-o",
+        out,
+        "--issuer",
+        "HUYỆN ỦY VỤ BẢN",
+        "--number",
+        "Số 45-BC/HU",
+        "--place",
+        "Vụ Bản",
+        "--date",
+        "28/02/2023",
+    )
+    assert result.exit_code == 0, result.stderr
+    from baocao.document.readers.text import read_text
+
+    issuer = read_text(out).issuer
+    assert (issuer.name, issuer.number, issuer.date) == (
+        "HUYỆN ỦY VỤ BẢN",
+        "Số 45-BC/HU",
+        "2023-02-28",
+    )
