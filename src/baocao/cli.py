@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,18 +24,18 @@ app = typer.Typer(
 )
 
 
-class ImportFormat(str, Enum):
+class ImportFormat(StrEnum):
     json = "json"
     text = "text"
     md = "md"
 
 
-class StyleOpt(str, Enum):
+class StyleOpt(StrEnum):
     party = "party"
     state = "state"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     vi = "vi"
     en = "en"
 
