@@ -21,13 +21,16 @@ from baocao.document.model import (
 
 
 def _paragraph_to_dict(p: Paragraph) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "text": p.text,
         "bullet": p.bullet,
         "footnotes": list(p.footnotes),
         "anchors": list(p.anchors),
         "emphasis": [[e.start, e.end, e.kind] for e in p.emphasis],
     }
+    if p.ignore:
+        out["ignore"] = list(p.ignore)
+    return out
 
 
 def _section_to_dict(s: Section) -> dict[str, Any]:
@@ -79,6 +82,7 @@ def _paragraph_from_dict(d: dict[str, Any]) -> Paragraph:
         footnotes=[str(x) for x in d.get("footnotes", [])],
         anchors=[int(x) for x in d.get("anchors", [])],
         emphasis=[Emphasis(int(a), int(b), k) for a, b, k in d.get("emphasis", [])],
+        ignore=[str(x) for x in d.get("ignore", [])],
     )
 
 

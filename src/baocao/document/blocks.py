@@ -37,6 +37,7 @@ class RawBlock:
     line_breaks: bool = False  # the block kept its source's line breaks ("\n" in text)
     kind: Literal["body", "header-cell", "signature-cell"] = "body"
     plain: bool = False  # the source marked it as a plain paragraph: never a heading or bullet
+    ignore: list[str] = field(default_factory=list)  # checker rules silenced in the source
 
 
 @dataclass

@@ -38,6 +38,9 @@ class Paragraph:
     footnotes: list[str] = field(default_factory=list)
     anchors: list[int] = field(default_factory=list)
     emphasis: list[Emphasis] = field(default_factory=list)
+    # checker rules silenced for this paragraph by a marker in the source
+    # ("<!-- baocao-ignore cap.org -->"); writers never print the marker
+    ignore: list[str] = field(default_factory=list)
 
 
 @dataclass

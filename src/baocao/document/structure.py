@@ -129,7 +129,9 @@ def _paragraph(b: RawBlock) -> Paragraph:
     if bm:
         bullet = True
         m = m.cut(bm.end())
-    return Paragraph(m.text, bullet, m.footnotes, m.anchors, merge_spans(m.emphasis))
+    return Paragraph(
+        m.text, bullet, m.footnotes, m.anchors, merge_spans(m.emphasis), list(b.ignore)
+    )
 
 
 def _renumber_footnotes(doc: Document, notes: dict[str, str]) -> None:

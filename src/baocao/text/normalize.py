@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+
 def nfc(text: str) -> str:
     """NFC form; every reader applies it to all text it produces."""
     return unicodedata.normalize("NFC", text)
@@ -39,3 +40,18 @@ def unify_tone(word: str) -> str:
 def unify_tones(text: str) -> str:
     """`unify_tone` applied to every word of a text."""
     return re.sub(r"\w+", lambda m: unify_tone(m.group(0)), nfc(text))
+
+
+def _letters(upper: bool) -> str:
+    chars = (chr(c) for c in range(0x41, 0x1EFA))
+    return "".join(
+        c
+        for c in chars
+        if c.isalpha() and c.isupper() == upper and unicodedata.name(c, "").startswith("LATIN")
+    )
+
+
+# Regex character classes of Latin letters by case. Ranges such as À-Ỹ would mix both cases:
+# Latin Extended Additional alternates capital and small letters.
+UPPER = _letters(True)
+LOWER = _letters(False)

@@ -5,6 +5,8 @@ backslash escapes a marker character. Footnote references are superscript digits
 or `[^1]`; a footnote's text is a paragraph starting with the same mark ("¹ Điều động …" or
 "[^1]: Điều động …"). A .md file may open with a YAML front-matter block (`---` … `---`)
 giving what the text lacks: `style`, `issuer` (name, parent, number, place, date).
+A marker comment `<!-- baocao-ignore RULE[, RULE] -->` in a paragraph silences those checker
+rules there ("*" silences all); it is not part of the text.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _UNIT_POWER = re.compile(r"(?:\d\s?|\b)(?:k|c|d)?m$")  # m², km², m³ are unit
 _BOLD = re.compile(r"(?<!\*)\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])", re.S)
 _ESCAPE = re.compile(r"\\([*\[\]\\_#^.)+•–—-])")
+_IGNORE = re.compile(r"\s*<!--\s*baocao-ignore\s+([\w.,\s*-]+?)\s*-->")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ISSUER_KEYS = ("name", "parent", "number", "place", "date")
 
@@ -134,6 +137,8 @@ def _block(chunk: str, note_ids: set[str]) -> RawBlock:
         body = _NOTE_DEF.sub("", chunk, count=1)
         text, _spans, _notes, _anchors = parse_inline(body, set())
         return RawBlock(" ".join(text.split()), footnote_id=fid)
+    ignore = [r for m in _IGNORE.finditer(chunk) for r in re.split(r"[\s,]+", m.group(1)) if r]
+    chunk = _IGNORE.sub("", chunk).strip()
     # A leading backslash marks a paragraph whose start would otherwise read as a label.
     plain = chunk.startswith("\\")
     if plain and not _ESCAPE.match(chunk):
@@ -142,7 +147,14 @@ def _block(chunk: str, note_ids: set[str]) -> RawBlock:
     stripped = text.strip()
     bold = any(e.kind == "bold" and text[e.start : e.end].strip() == stripped for e in spans)
     return RawBlock(
-        text, spans, notes, anchors, bold=bold or None, line_breaks="\n" in text, plain=plain
+        text,
+        spans,
+        notes,
+        anchors,
+        bold=bold or None,
+        line_breaks="\n" in text,
+        plain=plain,
+        ignore=ignore,
     )
 
 

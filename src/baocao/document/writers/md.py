@@ -78,6 +78,9 @@ def _paragraph(p: Paragraph, ids: dict[str, str]) -> str:
         pos = at
     out.append(_escape(p.text[pos:]))
     text = "".join(out)
+    if p.ignore:
+        # md is a source format: the checker's silencing marker stays (official outputs drop it)
+        text += f" <!-- baocao-ignore {', '.join(p.ignore)} -->"
     if p.bullet:
         return "- " + text
     if _misreads(p.text) and not text.startswith("\\"):

@@ -1,0 +1,3 @@
+"""arithmetic rules (see baocao.checks.registry)."""
+
+from __future__ import annotations

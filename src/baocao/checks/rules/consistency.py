@@ -1,0 +1,185 @@
+"""Consistency rules: the period, dates, names spelled two ways, document references."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from baocao.checks.findings import Finding
+from baocao.checks.registry import Context, rule
+from baocao.document.model import Period, Section
+from baocao.text.normalize import LOWER, UPPER, fold, unify_tones
+
+_DATE = re.compile(r"(?<![\d/,.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_CUTOFF = re.compile(r"(?:đến|tính đến|tới)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})", re.I)
+_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?", re.I)
+_FOCUS = re.compile(r"nhiệm vụ trọng tâm[^.;]{0,40}?tháng\s+(\d{1,2})", re.I)
+
+
+@rule("date.invalid", severity="error", area="consistency", summary="Ngày không tồn tại")
+def invalid_dates(ctx: Context) -> Iterator[Finding]:
+    for m in _DATE.finditer(ctx.text):
+        d, mo, y = (int(x) for x in m.groups())
+        try:
+            dt.date(y, mo, d)
+        except ValueError:
+            yield ctx.finding(
+                "date.invalid",
+                m.start(),
+                m.end(),
+                f"Ngày {m.group(0)} không tồn tại",
+                f"date {m.group(0)} does not exist",
+            )
+
+
+@rule(
+    "date.after-report",
+    severity="warning",
+    area="consistency",
+    summary="Ngày chốt số liệu sau ngày ban hành báo cáo",
+)
+def cutoff_after_report(ctx: Context) -> Iterator[Finding]:
+    issued = ctx.doc.issuer.date if ctx.doc.issuer else ""
+    if not issued:
+        return
+    report_date = dt.date.fromisoformat(issued)
+    for m in _CUTOFF.finditer(ctx.text):
+        try:
+            cutoff = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        if cutoff > report_date:
+            yield ctx.finding(
+                "date.after-report",
+                m.start(1),
+                m.end(3),
+                f"Số liệu chốt đến {m.group(1)}/{m.group(2)}/{m.group(3)}, sau ngày ban hành "
+                f"báo cáo ({report_date:%d/%m/%Y})",
+                f"cut-off date is after the report date ({report_date:%d/%m/%Y})",
+            )
+
+
+def _months_in(text: str) -> list[tuple[int, int, int]]:
+    """(month, start, end) of every "tháng N" in `text` (N a real month)."""
+    return [
+        (int(m.group(1)), m.start(1), m.end(1))
+        for m in _MONTH.finditer(text)
+        if 1 <= int(m.group(1)) <= 12
+    ]
+
+
+def _next_month(p: Period) -> int:
+    return 1 if p.month == 12 else (p.month or 0) + 1
+
+
+def _part_heading(ctx: Context, section: Section) -> int | None:
+    for line in ctx.lines:
+        if line.kind == "heading" and line.section is section:
+            return line.start
+    return None
+
+
+@rule(
+    "period.mismatch",
+    severity="warning",
+    area="consistency",
+    summary="Tháng nêu trong đề mục hoặc câu kết khác kỳ báo cáo",
+)
+def period_mismatch(ctx: Context) -> Iterator[Finding]:
+    period = ctx.doc.period
+    if not period or period.type != "month" or not period.month:
+        return
+    for section in ctx.doc.sections:
+        key = fold(section.heading)
+        expected = period.month
+        if "nhiem vu trong tam" in key or "phuong huong" in key:
+            expected = _next_month(period)
+        elif "ket qua" not in key:
+            continue
+        start = _part_heading(ctx, section)
+        if start is None:
+            continue
+        for month, a, b in _months_in(section.heading_line):
+            if month != expected:
+                yield _month_finding(ctx, start + a, start + b, month, expected)
+    yield from _closing_month(ctx, period)
+
+
+def _closing_month(ctx: Context, period: Period) -> Iterator[Finding]:
+    """The closing sentence about next period's focus tasks must name the next month."""
+    for line in ctx.lines:
+        if line.kind != "paragraph" or line.paragraph not in ctx.doc.closing:
+            continue
+        for m in _FOCUS.finditer(line.text):
+            month = int(m.group(1))
+            if month != _next_month(period):
+                yield _month_finding(
+                    ctx,
+                    line.start + m.start(1),
+                    line.start + m.end(1),
+                    month,
+                    _next_month(period),
+                )
+
+
+def _month_finding(ctx: Context, start: int, end: int, month: int, expected: int) -> Finding:
+    return ctx.finding(
+        "period.mismatch",
+        start,
+        end,
+        f"Ghi tháng {month} nhưng theo kỳ báo cáo phải là tháng {expected}",
+        f"says month {month} but the report period implies month {expected}",
+        suggestion=f"{expected:02d}" if ctx.text[start:end].startswith("0") else str(expected),
+    )
+
+
+_NAME = re.compile(rf"(?<![\w])([{UPPER}]\w*(?:\s+[{UPPER}]\w*)+)")
+_SINGLE_NAME = re.compile(rf"(?i:xã|chợ|thôn|đền)\s+([{UPPER}]\w*)(?=\s+[{LOWER}]|[,.;])")
+_NAME_CONTEXT = re.compile(
+    r"(xã|phường|thị trấn|thôn|xóm|chợ|huyện|tỉnh|đền|chùa|núi|sông)\s+$", re.I
+)
+
+
+@rule(
+    "name.variant",
+    severity="warning",
+    area="consistency",
+    summary="Cùng một tên riêng viết hai cách",
+)
+def name_variants(ctx: Context) -> Iterator[Finding]:
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for line in ctx.lines:
+        if line.kind not in ("paragraph", "heading", "footnote"):
+            continue
+        for place in _names_in(line.text):
+            name, a, b = place
+            key = fold(name)
+            spellings[key][unify_tones(name)] += 1
+            where[unify_tones(name)].append((line.start + a, line.start + b))
+    for forms in spellings.values():
+        if len(forms) < 2:
+            continue
+        (major, _), *minors = forms.most_common()
+        for minor, _count in minors:
+            for a, b in where[minor]:
+                yield ctx.finding(
+                    "name.variant",
+                    a,
+                    b,
+                    f"Tên riêng \u201c{minor}\u201d viết khác với \u201c{major}\u201d ở chỗ khác",
+                    f"the name \u201c{minor}\u201d is spelled \u201c{major}\u201d elsewhere",
+                    suggestion=major,
+                )
+
+
+def _names_in(text: str) -> Iterator[tuple[str, int, int]]:
+    """Capitalised names after a place word ("chợ Viềng", "xã Tam Thanh")."""
+    for m in _NAME.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _NAME_CONTEXT.search(before):
+            yield m.group(1), m.start(1), m.end(1)
+    for m in _SINGLE_NAME.finditer(text):
+        yield m.group(1), m.start(1), m.end(1)

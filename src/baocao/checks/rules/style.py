@@ -1,0 +1,178 @@
+"""Style rules: capitals of official names and admin units, range spacing, number grouping.
+
+All are warning or info, never error (FORMAT.md §2.3 tags them so).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from baocao.checks.findings import Finding
+from baocao.checks.registry import Context, rule
+from baocao.text.normalize import LOWER, UPPER, unify_tones
+
+# Names whose capitals Nghị định 30/2020 Phụ lục II fixes (the name of a body capitalises the
+# words of its type and function). Longest first, so "Hội Liên hiệp Phụ nữ" wins over shorter.
+OFFICIAL_NAMES = sorted(
+    [
+        "Bộ Chính trị",
+        "Ban Bí thư",
+        "Ban Chấp hành Trung ương",
+        "Ban Chấp hành",
+        "Ban Thường vụ",
+        "Mặt trận Tổ quốc Việt Nam",
+        "Mặt trận Tổ quốc",
+        "Hội Nông dân",
+        "Hội Cựu chiến binh",
+        "Hội Liên hiệp Phụ nữ",
+        "Liên đoàn Lao động",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Ủy ban Kiểm tra",
+        "Thanh tra Chính phủ",
+        "Văn phòng Chính phủ",
+        "Ủy ban nhân dân",
+        "Hội đồng nhân dân",
+        "Quốc hội",
+        "Chính phủ",
+        "Thủ tướng Chính phủ",
+        "Hội Chữ thập đỏ",
+        "Ban Tổ chức",
+        "Ban Tuyên giáo",
+        "Ban Dân vận",
+        "Ban Nội chính",
+    ],
+    key=len,
+    reverse=True,
+)
+_NAMES = [
+    (name, re.compile(r"(?<!\w)" + re.escape(unify_tones(name)) + r"(?!\w)", re.I))
+    for name in OFFICIAL_NAMES
+]
+_ADMIN = re.compile(
+    rf"(?<=[{LOWER},;:] )(Xã|Phường|Thị trấn|Huyện|Tỉnh|Thôn) (?=[{UPPER}])(?!Ủy|Uỷ)"
+)
+_RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(\s*[-–]\s*)((?:19|20)\d\d)(?![\d/])")
+_NUMBER = re.compile(r"(?<![\d/.,\w-])(\d{1,3}(?:\.\d{3})+|\d{4,})(?![\d/\w-]|[.,]\d)")
+
+
+def _body_lines(ctx: Context):
+    return [ln for ln in ctx.lines if ln.kind in ("paragraph", "footnote", "heading")]
+
+
+@rule(
+    "cap.org",
+    severity="warning",
+    area="style",
+    summary="Tên cơ quan, tổ chức viết hoa chưa đúng (Phụ lục II NĐ 30)",
+)
+def official_name_capitals(ctx: Context) -> Iterator[Finding]:
+    for line in _body_lines(ctx):
+        key = unify_tones(line.text)
+        taken: list[tuple[int, int]] = []
+        for name, pattern in _NAMES:
+            for m in pattern.finditer(key):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                written = line.text[m.start() : m.end()]
+                # Only the letters' case is judged; "ủy"/"uỷ" tone placement is another rule.
+                if unify_tones(written) == unify_tones(name) or written.isupper():
+                    continue
+                if _generic_use(line.text, m.start(), written):
+                    continue
+                yield ctx.finding(
+                    "cap.org",
+                    line.start + m.start(),
+                    line.start + m.end(),
+                    f"Tên \u201c{written}\u201d viết hoa theo quy định là \u201c{name}\u201d",
+                    f"the official capitalisation is \u201c{name}\u201d",
+                    suggestion=name,
+                )
+
+
+def _generic_use(text: str, at: int, written: str) -> bool:
+    """ "các ủy ban nhân dân" and similar plural or generic uses are not names."""
+    before = text[max(0, at - 6) : at].lower()
+    return written[:1].islower() and before.endswith(("các ", "những ", "mọi "))
+
+
+@rule(
+    "cap.admin-unit",
+    severity="warning",
+    area="style",
+    summary="Danh từ chung chỉ đơn vị hành chính viết hoa giữa câu",
+)
+def admin_unit_capitals(ctx: Context) -> Iterator[Finding]:
+    for line in _body_lines(ctx):
+        for m in _ADMIN.finditer(line.text):
+            word = m.group(1)
+            yield ctx.finding(
+                "cap.admin-unit",
+                line.start + m.start(1),
+                line.start + m.end(1),
+                f"Giữa câu viết thường danh từ chung: \u201c{word.lower()}\u201d",
+                f"the generic noun is lower case mid-sentence: \u201c{word.lower()}\u201d",
+                suggestion=word.lower(),
+            )
+
+
+@rule(
+    "style.range-spacing",
+    severity="info",
+    area="style",
+    summary="Khoảng năm viết lúc có, lúc không có dấu cách quanh gạch nối",
+)
+def range_spacing(ctx: Context) -> Iterator[Finding]:
+    ranges = [
+        (line.start + m.start(), line.start + m.end(), m.group(2).strip() != m.group(2), m)
+        for line in _body_lines(ctx)
+        for m in _RANGE.finditer(line.text)
+    ]
+    spaced = sum(1 for r in ranges if r[2])
+    if not spaced or spaced == len(ranges):
+        return
+    majority_spaced = spaced * 2 >= len(ranges)
+    for start, end, is_spaced, m in ranges:
+        if is_spaced == majority_spaced:
+            continue
+        fix = f"{m.group(1)} - {m.group(3)}" if majority_spaced else f"{m.group(1)}-{m.group(3)}"
+        yield ctx.finding(
+            "style.range-spacing",
+            start,
+            end,
+            f"Khoảng năm viết không thống nhất với phần còn lại của báo cáo: \u201c{fix}\u201d",
+            f"year range spacing differs from the rest of the report: \u201c{fix}\u201d",
+            suggestion=fix,
+        )
+
+
+@rule(
+    "style.number-grouping",
+    severity="info",
+    area="style",
+    summary="Số từ 1.000 trở lên lúc có, lúc không có dấu chấm phân nhóm",
+)
+def number_grouping(ctx: Context) -> Iterator[Finding]:
+    numbers = []
+    for line in _body_lines(ctx):
+        for m in _NUMBER.finditer(line.text):
+            digits = m.group(1)
+            if "." not in digits and (len(digits) == 4 and 1900 <= int(digits) <= 2100):
+                continue  # a year
+            numbers.append((line.start + m.start(1), line.start + m.end(1), "." in digits, digits))
+    grouped = sum(1 for n in numbers if n[2])
+    if not grouped or grouped == len(numbers):
+        return
+    for start, end, is_grouped, digits in numbers:
+        if is_grouped:
+            continue
+        fix = f"{int(digits):,}".replace(",", ".")
+        yield ctx.finding(
+            "style.number-grouping",
+            start,
+            end,
+            f"Số {digits} chưa phân nhóm hàng nghìn như các số khác: \u201c{fix}\u201d",
+            f"{digits} is not grouped like the other numbers: \u201c{fix}\u201d",
+            suggestion=fix,
+        )
