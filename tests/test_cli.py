@@ -109,3 +109,35 @@ def test_header_options_fill_the_issuer(sample_path: Path, tmp_path: Path):
         "Số 45-BC/HU",
         "2023-02-28",
     )
+
+
+def test_check_prints_findings_with_source_line_and_column(sample_path: Path):
+    result = run("check", sample_path, "--disable", "form.")
+    assert result.exit_code == 0  # the sample has warnings and info, no error
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{sample_path}:16:")
+    assert "[cap.org]" in first and "→ Bộ Chính trị" in first
+
+
+def test_check_json_follows_the_contract_and_errors_exit_1(tmp_path: Path):
+    src = tmp_path / "bc.md"
+    src.write_text("BÁO CÁO\n\nI. MỤC\n\nNgày 31/02/2023 có họp.\n", encoding="utf-8")
+    result = run("check", src, "--format", "json", "--lang", "en")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    (finding,) = [f for f in data["files"][0]["findings"] if f["rule"] == "date.invalid"]
+    assert finding["text"] == "31/02/2023" and finding["severity"] == "error"
+    assert (finding["line"], finding["column"]) == (5, 6)
+    assert finding["message"] == "date 31/02/2023 does not exist"
+
+
+def test_check_config_switches_rules_off(tmp_path: Path, sample_path: Path):
+    cfg = tmp_path / "baocao.yaml"
+    cfg.write_text("disable: [cap., style., form., name., period., lang.]\n", encoding="utf-8")
+    result = run("check", sample_path, "--config", cfg)
+    assert result.exit_code == 0 and result.stdout.strip() == ""
+
+
+def test_check_of_an_unreadable_file_exits_2(tmp_path: Path):
+    result = run("check", tmp_path / "missing.docx")
+    assert result.exit_code == 2 and "không tìm thấy tệp" in result.stderr

@@ -95,6 +95,74 @@ def render(
     typer.echo(str(output))
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Một hoặc nhiều báo cáo")],
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text | json")] = (
+        CheckFormat.text
+    ),
+    disable: Annotated[
+        list[str] | None, typer.Option("--disable", "-d", help="Tắt quy tắc (vd: cap.org, lang.)")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Tệp cấu hình YAML của cơ quan (disable: [...])")
+    ] = None,
+    targets: Annotated[
+        Path | None, typer.Option(help="Chỉ tiêu kế hoạch năm (YAML) để đối chiếu % kế hoạch")
+    ] = None,
+    lang: LangOpt = Lang.vi,
+) -> None:
+    """Kiểm tra số liệu, tính nhất quán, thể thức và chính tả; mã thoát 1 nếu có lỗi."""
+    from baocao.checks.config import load_check_config
+    from baocao.checks.report import format_text, locate, to_json
+    from baocao.checks.run import check_document
+    from baocao.document.canonical import canonical_text
+    from baocao.document.io import read_document
+
+    try:
+        disabled, options = load_check_config(config, targets)
+    except DocumentError as err:
+        _fail(err, lang)
+    disabled += list(disable or [])
+    results, unreadable, errors = [], False, False
+    for path in files:
+        try:
+            doc = read_document(path)
+        except DocumentError as err:
+            typer.echo(f"baocao: {err.format(lang.value)}", err=True)
+            unreadable = True
+            continue
+        findings = check_document(doc, disabled=disabled, options=options)
+        source = _source_text(path)
+        results.append((str(path), locate(findings, canonical_text(doc), source)))
+        errors = errors or any(f.severity == "error" for f in findings)
+    if fmt is CheckFormat.json:
+        sys.stdout.write(to_json(results, lang=lang.value) + "\n")
+    else:
+        colour = sys.stdout.isatty()
+        for path, located in results:
+            if located:
+                typer.echo(format_text(path, located, lang=lang.value, colour=colour))
+    raise typer.Exit(2 if unreadable else 1 if errors else 0)
+
+
+def _source_text(path: Path) -> str | None:
+    """The file's own text when it is a text file, for line and column numbers."""
+    if path.suffix.lower() not in (".txt", ".md"):
+        return None
+    from baocao.text.encoding import decode_text_file
+
+    try:
+        return decode_text_file(path.read_bytes(), path)[0]
+    except (DocumentError, OSError):
+        return None
+
+
 def _apply_header_options(
     doc: Document,
     name: str | None,

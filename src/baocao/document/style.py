@@ -6,12 +6,11 @@ import re
 
 from baocao.document.model import Document, Style
 
-_PARTY_SIGN = re.compile(r"^(T/M|K/T|T/L)\b")
 _STATE_SIGN = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.)")
 
 
 def infer_style(doc: Document, explicit: str | None = None) -> Style:
-    """The explicit choice, else the document's own, else what its signature or number says.
+    """The explicit choice, else the document's own, else what its number or signature says.
 
     "T/M BAN THƯỜNG VỤ" or "Số 45-BC/HU" mean a Party body; "TM. ỦY BAN NHÂN DÂN" or
     "Số: 45/BC-UBND" a State body. With nothing to go on: Party, the commoner periodic report.
@@ -20,12 +19,12 @@ def infer_style(doc: Document, explicit: str | None = None) -> Style:
         return explicit  # type: ignore[return-value]
     if doc.style in ("party", "state"):
         return doc.style
-    authority = doc.signature.authority if doc.signature else ""
-    if _PARTY_SIGN.match(authority):
-        return "party"
-    if _STATE_SIGN.match(authority):
-        return "state"
     number = doc.issuer.number if doc.issuer else ""
+    if re.match(r"^Số\s+\d+-", number):
+        return "party"
     if number.startswith("Số:") or re.match(r"^Số\s*\d+/", number):
+        return "state"
+    authority = doc.signature.authority if doc.signature else ""
+    if _STATE_SIGN.match(authority):
         return "state"
     return "party"
