@@ -1,3 +1,323 @@
-"""arithmetic rules (see baocao.checks.registry)."""
+"""Arithmetic rules: totals against their breakdowns, ratios against their percentages.
+
+Only what the text asserts is checked: a breakdown needs a word that announces it ("gồm",
+"bao gồm", "trong đó") or a parenthesised list in the total's own unit, or an "đã …; chưa …"
+split of a "tổng số". Every comparison allows for the rounding the writer may have done at the
+precision written (half of the last digit of each number).
+"""
 
 from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from baocao.checks.findings import Finding
+from baocao.checks.quantities import Quantity, quantities, sentences
+from baocao.checks.registry import Context, rule
+
+_MARKER = re.compile(r"(?<!\w)(bao gồm|gồm có|gồm|trong đó|cụ thể)(?!\w)\s*:?", re.I)
+_TOTAL_WORD = re.compile(r"(?<!\w)tổng(?!\w)", re.I)
+_DONE = re.compile(r"(?<!\w)(đã)(?!\w)[^;,()]{0,25}$", re.I)
+_NOT_DONE = re.compile(r"(?<!\w)(chưa|còn)(?!\w)[^;,()]{0,25}$", re.I)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a piece of text sits in the canonical text."""
+
+    offset: int  # canonical offset of the text the quantities were read from
+    text: str
+
+
+@rule(
+    "arith.breakdown",
+    severity="error",
+    area="arithmetic",
+    summary="Tổng không khớp với các thành phần",
+)
+def breakdowns(ctx: Context) -> Iterator[Finding]:
+    for span in _texts(ctx):
+        qs = quantities(span.text)
+        yield from _marked_breakdowns(ctx, span, qs)
+        yield from _parenthesised(ctx, span, qs)
+        yield from _done_not_done(ctx, span, qs)
+    yield from _footnote_breakdowns(ctx)
+
+
+@rule(
+    "arith.ratio-percent",
+    severity="error",
+    area="arithmetic",
+    summary="Tỷ lệ phần trăm không khớp với số liệu a/b",
+)
+def ratio_percent(ctx: Context) -> Iterator[Finding]:
+    for span in _texts(ctx):
+        qs = quantities(span.text)
+        for ratio, pct in zip(qs, qs[1:], strict=False):
+            if ratio.total is None or not pct.percent or pct.depth != ratio.depth:
+                continue
+            if pct.start - ratio.end > 40 or not ratio.total:
+                continue
+            yield from _judge_percent(ctx, span, ratio, pct)
+
+
+def _texts(ctx: Context) -> Iterator[Span]:
+    for line in ctx.lines:
+        if line.kind in ("paragraph", "footnote") and re.search(r"\d", line.text):
+            yield Span(line.start, line.text)
+
+
+def _marked_breakdowns(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator[Finding]:
+    sents = sentences(span.text)
+    for m in _MARKER.finditer(span.text):
+        word = m.group(1).lower()
+        total = _total_for(span.text, sents, qs, m.start(), word)
+        if total is None:
+            continue
+        parts = _parts_after(span.text, qs, m.end(), total)
+        if len(parts) < 2:
+            continue
+        yield from _judge_sum(ctx, span, total, parts, partial=word == "trong đó")
+
+
+def _total_for(
+    text: str, sents: list[tuple[int, str]], qs: list[Quantity], at: int, word: str
+) -> Quantity | None:
+    """The total a breakdown marker refers to."""
+    start = next((p for p, s in reversed(sents) if p <= at), 0)
+    before = [q for q in qs if start <= q.end <= at and not q.percent]
+    if not text[start:at].strip(" *:(") and word in ("bao gồm", "gồm", "gồm có"):
+        # "…là 103,7 tỷ đồng … . Bao gồm: …" — the total stands after "Tổng" in the sentence before.
+        prev = next((p for p, s in reversed(sents) if p < start), None)
+        if prev is None:
+            return None
+        m = None
+        for m in _TOTAL_WORD.finditer(text, prev, start):
+            pass
+        after = [q for q in qs if q.start >= (m.end() if m else prev) and q.end <= start]
+        after = [q for q in after if not q.percent]
+        return after[0] if after else None
+    depth = _depth_at(text, at)
+    same = [q for q in before if q.depth <= depth]
+    return same[-1] if same else None
+
+
+def _depth_at(text: str, at: int) -> int:
+    return text[:at].count("(") - text[:at].count(")")
+
+
+def _parts_after(text: str, qs: list[Quantity], at: int, total: Quantity) -> list[Quantity]:
+    """Quantities listed after a marker, at the list's own depth, up to the sentence end."""
+    rest = text[at:]
+    depth = _depth_at(text, at)
+    if rest.lstrip(" *").startswith("("):
+        depth += 1
+    end = _list_end(text, at, depth)
+    parts = [q for q in qs if at <= q.start < end and q.depth == depth and not q.percent]
+    return [q for q in parts if _compatible(total, q)]
+
+
+def _list_end(text: str, at: int, depth: int) -> int:
+    """Where a list that starts at `at` at `depth` ends: its closing parenthesis or the sentence."""
+    d = _depth_at(text, at)
+    for i in range(at, len(text)):
+        c = text[i]
+        if c == "(":
+            d += 1
+        elif c == ")":
+            d -= 1
+            if d < depth:
+                return i
+        elif c == "." and d == depth and (i + 1 == len(text) or text[i + 1] == " "):
+            return i
+    return len(text)
+
+
+def _compatible(total: Quantity, part: Quantity) -> bool:
+    return total.kind is None or part.kind is None or total.kind == part.kind
+
+
+def _parenthesised(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator[Finding]:
+    """ "950 ha … (cây lạc 650 ha, rau các loại 300 ha)": a list in the total's own unit."""
+    for m in re.finditer(r"\(", span.text):
+        depth = _depth_at(span.text, m.start()) + 1
+        end = _list_end(span.text, m.end(), depth)
+        inside = span.text[m.end() : end]
+        if _MARKER.search(inside[:20]) or _MARKER.search(
+            span.text[max(0, m.start() - 12) : m.start()]
+        ):
+            continue
+        parts = [q for q in qs if m.end() <= q.start < end and q.depth == depth and not q.percent]
+        if len(parts) < 2 or parts[0].kind is None or any(q.kind != parts[0].kind for q in parts):
+            continue
+        sentence_start = max((p for p, _ in sentences(span.text) if p <= m.start()), default=0)
+        before = [q for q in qs if sentence_start <= q.start and q.end <= m.start()]
+        total = next(
+            (q for q in reversed(before) if q.kind == parts[0].kind and q.depth < depth), None
+        )
+        if total is not None:
+            yield from _judge_sum(ctx, span, total, parts, partial=False, severity="warning")
+
+
+def _done_not_done(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator[Finding]:
+    """ "Tổng số 35 đ/c, đã xử lý 34 …; chưa xử lý 01": done + not done = total."""
+    for start, sentence in sentences(span.text):
+        if not _TOTAL_WORD.search(sentence):
+            continue
+        local = [q for q in qs if start <= q.start < start + len(sentence) and not q.percent]
+        total_at = _TOTAL_WORD.search(sentence).end() + start
+        total = next((q for q in local if q.start >= total_at), None)
+        if total is None:
+            continue
+        done = [
+            q
+            for q in local
+            if q.depth == total.depth
+            and _DONE.search(span.text[max(start, q.start - 30) : q.start])
+        ]
+        left = [
+            q
+            for q in local
+            if q.depth == total.depth
+            and _NOT_DONE.search(span.text[max(start, q.start - 30) : q.start])
+        ]
+        if len(done) == 1 and len(left) == 1 and done[0].start > total.start:
+            yield from _judge_sum(ctx, span, total, [done[0], left[0]], partial=False)
+
+
+def _footnote_breakdowns(ctx: Context) -> Iterator[Finding]:
+    """A footnote "Bao gồm: 41 hồ sơ …; 10 hồ sơ …" adds up to the figure its mark follows."""
+    notes = {f.id: f.text for f in ctx.doc.footnotes}
+    note_lines = {ln.text: ln.start for ln in ctx.lines if ln.kind == "footnote"}
+    for line in ctx.lines:
+        p = line.paragraph
+        if p is None or not p.footnotes:
+            continue
+        for fid, anchor in zip(p.footnotes, p.anchors, strict=True):
+            text = notes.get(fid, "")
+            m = re.match(r"\s*(bao gồm|gồm|trong đó)\s*:?", text, re.I)
+            if not m or text not in note_lines:
+                continue
+            parts = [q for q in quantities(text) if q.depth == 0 and not q.percent]
+            body = quantities(p.text[:anchor])
+            total = next(
+                (q for q in reversed(body) if q.kind and parts and q.kind == parts[0].kind), None
+            )
+            parts = [q for q in parts if total and _compatible(total, q)]
+            if total is None or len(parts) < 2:
+                continue
+            yield from _judge_sum(
+                ctx,
+                Span(line.text_start, p.text),
+                total,
+                [],
+                partial=m.group(1).lower() == "trong đó",
+                extra=(sum(q.base for q in parts), sum(q.half_unit() for q in parts)),
+            )
+
+
+def _judge_sum(
+    ctx: Context,
+    span: Span,
+    total: Quantity,
+    parts: list[Quantity],
+    *,
+    partial: bool,
+    severity: str | None = None,
+    extra: tuple[float, float] = (0.0, 0.0),
+) -> Iterator[Finding]:
+    got = sum(q.base for q in parts) + extra[0]
+    tol = total.half_unit() + sum(q.half_unit() for q in parts) + extra[1]
+    scale = total.base / total.value if total.value else 1.0
+    if partial and got < total.base - tol and len(parts) >= 3:
+        yield _short_of_total(ctx, span, total, got / scale, parts)
+        return
+    if partial and got <= total.base + tol:
+        return
+    if not partial and abs(got - total.base) <= tol:
+        return
+    shown = _fmt(got / scale, max([total.decimals, *(q.decimals for q in parts)]))
+    written = span.text[total.start : total.end]
+    if partial:
+        vi = f"Các số \u201ctrong đó\u201d cộng lại là {shown}, lớn hơn tổng {written}"
+        en = f"the parts add up to {shown}, more than the total {written}"
+    else:
+        vi = f"Các thành phần cộng lại là {shown}, không khớp với tổng {written}"
+        en = f"the parts add up to {shown}, not the total {written}"
+    start = span.offset + total.start
+    yield ctx.finding(
+        "arith.breakdown",
+        start,
+        start + len(_number_text(written)),
+        vi,
+        en,
+        suggestion=None if partial else shown,
+        severity=severity,  # type: ignore[arg-type]
+    )
+
+
+def _short_of_total(
+    ctx: Context, span: Span, total: Quantity, got: float, parts: list[Quantity]
+) -> Finding:
+    """ "trong đó" may list only some parts; when it lists several and falls short, say so."""
+    shown = _fmt(got, max([total.decimals, *(q.decimals for q in parts)]))
+    written = _number_text(span.text[total.start : total.end])
+    start = span.offset + total.start
+    return ctx.finding(
+        "arith.breakdown",
+        start,
+        start + len(written),
+        f"Các số \u201ctrong đó\u201d cộng lại là {shown}, ít hơn tổng {written}: "
+        "kiểm tra nếu đây là đủ các thành phần",
+        f"the listed parts add up to {shown}, less than {written}: check if the list is complete",
+        severity="info",
+    )
+
+
+def _judge_percent(ctx: Context, span: Span, ratio: Quantity, pct: Quantity) -> Iterator[Finding]:
+    a, b = ratio.value, ratio.total or 0.0
+    exact_counts = ratio.half_unit() == 0.0  # whole counts of things are not rounded
+    ha = 0.0 if exact_counts else 0.5 * 10 ** (-ratio.decimals)
+    hb = 0.0 if exact_counts and ratio.total_decimals == 0 else 0.5 * 10 ** (-ratio.total_decimals)
+    lo = (a - ha) / (b + hb) * 100
+    hi = (a + ha) / (b - hb) * 100 if b > hb else math.inf
+    step = 10 ** (-pct.decimals)
+    p = pct.value
+    if p - step / 2 <= hi and p + step / 2 >= lo:
+        return
+    exact = a / b * 100
+    shown = _fmt(exact, pct.decimals) + "%"
+    start = span.offset + pct.start
+    written = span.text[pct.start : pct.end]
+    if p <= hi and p + step >= lo:
+        yield ctx.finding(
+            "arith.ratio-percent",
+            start,
+            start + len(written),
+            f"{written} là số bị cắt bớt; làm tròn đúng là {shown}",
+            f"{written} is truncated; rounded it is {shown}",
+            suggestion=shown,
+            severity="info",
+        )
+        return
+    yield ctx.finding(
+        "arith.ratio-percent",
+        start,
+        start + len(written),
+        f"{_number_text(span.text[ratio.start : ratio.end])} cho {shown}, không phải {written}",
+        f"the ratio gives {shown}, not {written}",
+        suggestion=shown,
+    )
+
+
+def _number_text(written: str) -> str:
+    m = re.match(r"[\d.,/\s]*\d", written)
+    return m.group(0) if m else written
+
+
+def _fmt(value: float, decimals: int) -> str:
+    """Vietnamese writing of a number: '.' groups thousands, ',' marks decimals."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

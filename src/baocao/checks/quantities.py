@@ -1,0 +1,194 @@
+"""Numbers of a sentence as the arithmetic rules see them: value, unit, precision, nesting.
+
+Unlike `baocao.text.figures` (which keeps only numbers that carry a unit or a %), the rules need
+every count, bare ones too ("đã xử lý 34 trong đó (không kỷ luật 02; …)"), and where each stands
+in the parenthesis structure of its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = re.compile(
+    r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?:\s*/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?))?"
+    r"(?![\w/]|[.,]\d|\s*-\s*[A-ZĐ])"
+)
+# Multi-word units first. "tỷ" alone is "tỷ đồng" (the sample: "14,9/65,9 tỷ").
+_UNITS = [
+    "tỷ đồng",
+    "triệu đồng",
+    "nghìn đồng",
+    "ngàn đồng",
+    "tỷ",
+    "triệu",
+    "đồng",
+    "hồ sơ",
+    "đối tượng",
+    "trường hợp",
+    "dự án",
+    "đảng viên",
+    "lượt người",
+    "lượt",
+    "hộ",
+    "ha",
+    "cây",
+    "lô",
+    "vụ việc",
+    "vụ",
+    "đơn",
+    "đ/c",
+    "người",
+    "thanh niên",
+    "công trình",
+    "hạng mục",
+    "căn cước",
+    "mã định danh",
+    "nhà",
+    "km",
+    "m2",
+    "m²",
+    "tấn",
+    "con",
+    "xã",
+    "trường",
+    "lớp",
+    "học sinh",
+    "bản kê khai",
+    "bản",
+    "cuộc",
+    "lần",
+    "chi bộ",
+    "tổ chức",
+    "phòng",
+    "cơ sở",
+    "doanh nghiệp",
+    "lao động",
+    "việc làm",
+    "điểm",
+    "buổi",
+    "tin",
+    "bài",
+]
+_UNIT_RE = re.compile(
+    r"\s*(" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)) + r")(?!\w)"
+)
+_MONEY = {
+    "tỷ đồng": 1e9,
+    "tỷ": 1e9,
+    "triệu đồng": 1e6,
+    "triệu": 1e6,
+    "nghìn đồng": 1e3,
+    "ngàn đồng": 1e3,
+    "đồng": 1.0,
+}
+_MEASURES = {"ha", "km", "m2", "m²", "tấn"}
+# Numbers that are not quantities: years, dates, ordinals, codes, grades, routes.
+_NOT_QUANTITY_BEFORE = re.compile(
+    r"(năm|tháng|ngày|quý|lần thứ|thứ|(?<!tổng )số|khóa|khoá|lớp|Quốc lộ|QL|Tỉnh lộ|đợt|cụm|kỳ|mức|"
+    r"giai đoạn|nhiệm kỳ|Chỉ thị|Nghị quyết|Nghị định|Kết luận|Kế hoạch|Quyết định|"
+    r"Thông tư|Điều|khoản|điểm|K|tuổi)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence. `start`/`end` are offsets in the sentence's text."""
+
+    value: float
+    decimals: int  # digits written after the decimal comma: the precision of the writer
+    unit: str | None
+    start: int
+    end: int
+    depth: int  # parenthesis depth
+    total: float | None = None  # the b of a ratio a/b
+    total_decimals: int = 0
+    percent: bool = False
+
+    @property
+    def base(self) -> float:
+        """The value in the unit's base (money in đồng)."""
+        return self.value * _MONEY.get(self.unit or "", 1.0)
+
+    @property
+    def kind(self) -> str | None:
+        """Which units can be added together: all money is one kind."""
+        if self.unit in _MONEY:
+            return "money"
+        return self.unit
+
+    def half_unit(self) -> float:
+        """Half of the last written digit, in base units: the rounding the writer may have done.
+
+        A whole count of things (hộ, hồ sơ, đ/c, or a bare number) is exact: nobody rounds 35
+        Party members.
+        """
+        if self.decimals == 0 and self.unit not in _MONEY and self.unit not in _MEASURES:
+            return 0.0
+        return 0.5 * 10 ** (-self.decimals) * _MONEY.get(self.unit or "", 1.0)
+
+
+def parse_vi_number(text: str) -> tuple[float, int]:
+    """'10.430' -> (10430, 0); '101,929' -> (101.929, 3)."""
+    integer, _, frac = text.partition(",")
+    value = float(integer.replace(".", "") + ("." + frac if frac else ""))
+    return value, len(frac)
+
+
+def quantities(sentence: str) -> list[Quantity]:
+    """Every quantity, ratio and percentage in `sentence`, in order."""
+    out: list[Quantity] = []
+    depths = _depths(sentence)
+    for m in _NUM.finditer(sentence):
+        if _NOT_QUANTITY_BEFORE.search(sentence[max(0, m.start() - 14) : m.start()]):
+            continue
+        after = sentence[m.end() :]
+        if (
+            re.match(r"\s*/\s*\d{4}", after)
+            or re.match(r"/\d", sentence[m.start() :])
+            and (m.group(2) and len(m.group(2)) == 4 and "," not in m.group(1))
+        ):
+            continue  # a date or a month/year
+        value, decimals = parse_vi_number(m.group(1))
+        if after.startswith("%"):
+            out.append(
+                Quantity(
+                    value, decimals, "%", m.start(), m.end() + 1, depths[m.start()], percent=True
+                )
+            )
+            continue
+        unit_m = _UNIT_RE.match(after)
+        unit = unit_m.group(1) if unit_m else None
+        end = m.end() + (unit_m.end() if unit_m else 0)
+        total, total_dec = (None, 0)
+        if m.group(2):
+            total, total_dec = parse_vi_number(m.group(2))
+        out.append(
+            Quantity(value, decimals, unit, m.start(), end, depths[m.start()], total, total_dec)
+        )
+    return out
+
+
+def _depths(text: str) -> list[int]:
+    depth, out = 0, []
+    for c in text:
+        if c == "(":
+            depth += 1
+        out.append(depth)
+        if c == ")":
+            depth = max(0, depth - 1)
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of a paragraph, split after ". " before a capital."""
+    out, pos = [], 0
+    for m in re.finditer(r"\.\s+(?=\S)", text):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt.isupper() or nxt in '(“"-':
+            out.append((pos, text[pos : m.start() + 1]))
+            pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(p, s) for p, s in out if s.strip()]

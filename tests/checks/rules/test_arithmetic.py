@@ -1,0 +1,70 @@
+"""Arithmetic rules on the real sample: silent on the clean text, loud on every altered relation."""
+
+from __future__ import annotations
+
+import pytest
+
+from baocao.checks.run import check_document
+from baocao.document.readers.text import parse_text
+from baocao.document.structure import build_document
+from tests.checks.helpers import findings
+from tests.conftest import SAMPLE
+
+
+def _arith(text: str) -> list[str]:
+    doc = build_document(*parse_text(text))
+    return [f"{f.rule}:{f.severity}" for f in check_document(doc) if f.rule.startswith("arith.")]
+
+
+def test_the_clean_sample_adds_up(sample_doc):
+    assert [f for f in check_document(sample_doc) if f.rule.startswith("arith.")] == []
+
+
+# Each alteration breaks one relation the sample states: a breakdown with "gồm", nested
+# parentheses, a "Bao gồm" sentence after its total, "đã … chưa …", a footnote breakdown, and
+# ratios with their percentages.
+@pytest.mark.parametrize(
+    ("original", "altered", "expected"),
+    [
+        ("Cây lúa 7.950 ha", "Cây lúa 7.590 ha", "arith.breakdown:error"),
+        ("cây lạc 650 ha", "cây lạc 560 ha", "arith.breakdown:warning"),
+        ("88,8 tỷ", "88,3 tỷ", "arith.breakdown:error"),
+        ("72,1 tỷ", "71,2 tỷ", "arith.breakdown:error"),
+        ("35,7 tỷ", "53,7 tỷ", "arith.breakdown:error"),
+        ("64,7 tỷ", "67,4 tỷ", "arith.breakdown:error"),
+        ("chưa xử lý 01", "chưa xử lý 02", "arith.breakdown:error"),
+        ("Tổng số 35 đ/c", "Tổng số 53 đ/c", "arith.breakdown:error"),
+        ("khiển trách 21", "khiển trách 12", "arith.breakdown:info"),
+        ("41 hồ sơ mai", "14 hồ sơ mai", "arith.breakdown:error"),
+        ("còn 09 đơn", "còn 90 đơn", "arith.breakdown:warning"),
+        ("đạt 2,3% dự toán", "đạt 3,2% dự toán", "arith.ratio-percent:error"),
+        ("22,6%", "26,2%", "arith.ratio-percent:error"),
+        ("0,27%", "2,7%", "arith.ratio-percent:error"),
+    ],
+)
+def test_an_altered_number_breaks_its_relation(original, altered, expected):
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert original in text
+    assert expected in _arith(text.replace(original, altered, 1))
+
+
+def test_a_list_of_numbers_that_is_not_a_breakdown_is_no_error():
+    text = (
+        "BÁO CÁO\n\nI. MỤC\n\nPhát hiện 02 vụ, 08 đối tượng đánh bạc; 04 vụ, 04 đối tượng "
+        "ma túy. Đấu giá 204 lô (giá khởi điểm 101,929 tỷ đồng; trúng 149,34 tỷ đồng)."
+    )
+    assert _arith(text) == []
+
+
+def test_money_units_are_converted_before_adding():
+    text = "BÁO CÁO\n\nI. MỤC\n\nTổng chi 1,5 tỷ đồng, gồm: lương 800 triệu đồng, mua sắm 700 triệu đồng."
+    assert _arith(text) == []
+    assert _arith(text.replace("700 triệu", "600 triệu")) == ["arith.breakdown:error"]
+
+
+def test_a_truncated_percentage_is_information_not_an_error():
+    text = "BÁO CÁO\n\nI. MỤC\n\nHoàn thành 2/3 dự án, đạt 66% kế hoạch."
+    assert findings(text, "arith.ratio-percent") == [("66%", "67%")]
+    assert _arith(text) == ["arith.ratio-percent:info"]
+    assert _arith(text.replace("66%", "67%")) == []
+    assert _arith(text.replace("66%", "76%")) == ["arith.ratio-percent:error"]
