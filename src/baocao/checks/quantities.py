@@ -145,12 +145,9 @@ def quantities(sentence: str) -> list[Quantity]:
         if _NOT_QUANTITY_BEFORE.search(sentence[max(0, m.start() - 14) : m.start()]):
             continue
         after = sentence[m.end() :]
-        if (
-            re.match(r"\s*/\s*\d{4}", after)
-            or re.match(r"/\d", sentence[m.start() :])
-            and (m.group(2) and len(m.group(2)) == 4 and "," not in m.group(1))
-        ):
-            continue  # a date or a month/year
+        month, year = m.group(1), m.group(2) or ""
+        if re.fullmatch(r"(19|20)\d\d", year) and month.isdigit() and int(month) <= 12:
+            continue  # "02/2023": a month and its year
         value, decimals = parse_vi_number(m.group(1))
         if after.startswith("%"):
             out.append(

@@ -57,7 +57,10 @@ def test_a_list_of_numbers_that_is_not_a_breakdown_is_no_error():
 
 
 def test_money_units_are_converted_before_adding():
-    text = "BÁO CÁO\n\nI. MỤC\n\nTổng chi 1,5 tỷ đồng, gồm: lương 800 triệu đồng, mua sắm 700 triệu đồng."
+    text = (
+        "BÁO CÁO\n\nI. MỤC\n\n"
+        "Tổng chi 1,5 tỷ đồng, gồm: lương 800 triệu đồng, mua sắm 700 triệu đồng."
+    )
     assert _arith(text) == []
     assert _arith(text.replace("700 triệu", "600 triệu")) == ["arith.breakdown:error"]
 

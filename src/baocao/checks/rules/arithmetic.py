@@ -8,6 +8,7 @@ precision written (half of the last digit of each number).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ def breakdowns(ctx: Context) -> Iterator[Finding]:
 def ratio_percent(ctx: Context) -> Iterator[Finding]:
     for span in _texts(ctx):
         qs = quantities(span.text)
-        for ratio, pct in zip(qs, qs[1:], strict=False):
+        for ratio, pct in itertools.pairwise(qs):
             if ratio.total is None or not pct.percent or pct.depth != ratio.depth:
                 continue
             if pct.start - ratio.end > 40 or not ratio.total:
@@ -93,9 +94,8 @@ def _total_for(
         prev = next((p for p, s in reversed(sents) if p < start), None)
         if prev is None:
             return None
-        m = None
-        for m in _TOTAL_WORD.finditer(text, prev, start):
-            pass
+        words = list(_TOTAL_WORD.finditer(text, prev, start))
+        m = words[-1] if words else None
         after = [q for q in qs if q.start >= (m.end() if m else prev) and q.end <= start]
         after = [q for q in after if not q.percent]
         return after[0] if after else None
