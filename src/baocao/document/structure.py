@@ -46,11 +46,10 @@ def build_document(blocks: list[RawBlock], hints: ReaderHints) -> Document:
 
 def extract_all(doc: Document) -> None:
     """Fill figures, references and places from the document's canonical text."""
+    from baocao.document.canonical import canonical_text
     from baocao.text.figures import extract_figures
     from baocao.text.places import extract_places
     from baocao.text.references import extract_references
-
-    from baocao.document.canonical import canonical_text
 
     text = canonical_text(doc)
     doc.figures = extract_figures(text)

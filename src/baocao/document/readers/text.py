@@ -11,6 +11,7 @@ rules there ("*" silences all); it is not part of the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ _BOLD = re.compile(r"(?<!\*)\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])", re.S)
 _ESCAPE = re.compile(r"\\([*\[\]\\_#^.)+•–—-])")
 _IGNORE = re.compile(r"\s*<!--\s*baocao-ignore\s+([\w.,\s*-]+?)\s*-->")
+_SPECIAL = re.compile(r"[*\\\[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ISSUER_KEYS = ("name", "parent", "number", "place", "date")
 
@@ -162,6 +164,8 @@ def parse_inline(
     source: str, note_ids: set[str]
 ) -> tuple[str, list[Emphasis], list[str], list[int]]:
     """Markup removed: (text, emphasis spans, footnote ids, anchors), offsets into the text."""
+    if not _SPECIAL.search(source):
+        return source, [], [], []  # most paragraphs carry no markup at all
     work = list(source)
     drop = [False] * len(source)
     for m in _ESCAPE.finditer(source):
@@ -184,9 +188,7 @@ def parse_inline(
         refs.append((m.start(), fid))
         for i in range(m.start(), m.end()):
             drop[i] = True
-    index = [0] * (len(source) + 1)
-    for i, gone in enumerate(drop):
-        index[i + 1] = index[i] + (0 if gone else 1)
-    text = "".join(c for c, gone in zip(source, drop, strict=True) if not gone)
+    index = list(itertools.accumulate((0 if gone else 1 for gone in drop), initial=0))
+    text = "".join(itertools.compress(source, (not gone for gone in drop)))
     emphasis = [Emphasis(index[a], index[b], k) for a, b, k in spans if index[b] > index[a]]  # type: ignore[arg-type]
     return text, emphasis, [f for _, f in refs], [index[p] for p, _ in refs]
