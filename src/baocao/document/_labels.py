@@ -17,7 +17,7 @@ from baocao.document.model import Paragraph, Section
 _ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(r"^((?:PHẦN|Phần)\s+(?:THỨ\s+\w+|thứ\s+\w+|[IVX]+|\d+))\s*([.:\-]?)\s*(.*)$")),
-    (1, re.compile(r"^([A-H])([.)])\s+(\S.*)$")),
+    (1, re.compile(r"^([A-H])([.)]|\s?-)\s+(\S.*)$")),
     (2, re.compile(rf"^({_ROMAN})([.)]|\s*-|/)\s+(\S.*)$")),
     (4, re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)(\.?)\s+(\S.*)$")),
     (3, re.compile(r"^(\d{1,2})([.)])\s+(\S.*)$")),

@@ -2,54 +2,79 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from baocao.document.model import Issuer, Style
-from baocao.text.dates import parse_place_date
 
 PARTY_MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 STATE_SLOGAN = "Độc lập - Tự do - Hạnh phúc"
 _MOTTOS = re.compile(
-    r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"^Số\s*:?\s*\S.*$")
-_PLACE_DATE = re.compile(r"[^,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+_NUMBER = re.compile(r"^Số\s*(:?)\s*(.*)$")
+_CODE = re.compile(r"^[\d.…]*\s*/\s*\S+$|^\d+\S*$")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^,\n]{0,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
 _GENERIC_BODY = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
 
 
 def parse_issuer_lines(lines: list[str]) -> tuple[Issuer | None, Style | None]:
-    """Issuer and style from the lines before the title (both columns, in any order)."""
+    """Issuer and style from the lines before the title (both columns, in any order).
+
+    Copies of official documents break these lines anywhere ("CỘNG HÒA XÃ HỘI" /
+    "CHỦ NGHĨA VIỆT NAM", "Quảng Nam, ngày" / "13 tháng 7 năm 2023", "Số:" / "/BC-UBND"), so
+    the mottos and the place-and-date are found in the joined text first.
+    """
+    text = "\n".join(" ".join(ln.replace("|", " ").split()) for ln in lines)
     style: Style | None = None
-    rest: list[str] = []
+    if re.search(r"ĐẢNG\s+CỘNG\s+SẢN", text, re.I):
+        style = "party"
+    elif re.search(r"CỘNG\s+H[ÒO]", text, re.I):
+        style = "state"
+    text = _MOTTOS.sub("\n", text)
     issuer = Issuer()
-    for raw in lines:
-        line = " ".join(raw.split())
-        if re.search(r"ĐẢNG\s+CỘNG\s+SẢN", line, re.IGNORECASE):
-            style = "party"
-        elif re.search(r"CỘNG\s+H[ÒO]", line, re.IGNORECASE):
-            style = "state"
-        line = _MOTTOS.sub(" ", line)
-        m = _PLACE_DATE.search(line)
-        if m:
-            parsed = parse_place_date(m.group(0))
-            if parsed:
-                issuer.place, issuer.date = parsed
-            line = line[: m.start()] + line[m.end() :]
-        for part in re.split(r"\s{3,}|\t", line):
-            part = part.strip(" *-_")
-            if _NUMBER.match(part):
-                issuer.number = part
-            elif part and part.upper() == part and any(c.isalpha() for c in part):
-                rest.append(part)
+    m = _PLACE_DATE.search(text)
+    if m:
+        try:
+            issuer.date = dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+        except ValueError:
+            pass
+        place = m["place"].strip(" *-_")
+        issuer.place = place if any(c.isalpha() for c in place) else ""
+        text = text[: m.start()] + "\n" + text[m.end() :]
+    rest = _number(text.split("\n"), issuer)
     _bodies(rest, issuer)
     if not (issuer.name or issuer.number or issuer.date):
         return None, style
     if style is None and issuer.number:
         style = "state" if issuer.number.startswith("Số:") else "party"
     return issuer, style
+
+
+def _number(lines: list[str], issuer: Issuer) -> list[str]:
+    """Take "Số …" (and its code when it stands on the next line) out; return the body lines."""
+    rest: list[str] = []
+    lines = [ln.strip(" *-_") for ln in lines]
+    lines = [ln for ln in lines if ln]
+    i = 0
+    while i < len(lines):
+        m = _NUMBER.match(lines[i])
+        if m and not issuer.number:
+            code = m.group(2).strip()
+            if not code and i + 1 < len(lines) and _CODE.match(lines[i + 1]):
+                code, i = lines[i + 1], i + 1
+            if "……" not in code:  # "Số ……-BC/……" is a blank left to fill in, not a number
+                issuer.number = f"Số{m.group(1)} {code}".strip()
+        elif lines[i].upper() == lines[i] and any(c.isalpha() for c in lines[i]):
+            rest.append(lines[i])
+        i += 1
+    return rest
 
 
 def _bodies(upper: list[str], issuer: Issuer) -> None:

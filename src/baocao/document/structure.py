@@ -83,7 +83,7 @@ def _read_head(body: list[RawBlock], doc: Document) -> list[RawBlock]:
         (i for i in real[:12] if _TITLE.match(body[i].text.strip()) and _is_title(body[i])), None
     )
     if title_at is None:
-        return body
+        return _summary_as_title(body, real, doc)
     head = [body[i] for i in real if i < title_at]
     if head and doc.issuer is None:
         from baocao.document.issuer import parse_issuer_lines
@@ -102,6 +102,18 @@ def _read_head(body: list[RawBlock], doc: Document) -> list[RawBlock]:
     return rest
 
 
+def _summary_as_title(body: list[RawBlock], real: list[int], doc: Document) -> list[RawBlock]:
+    """A report copied from a web page may open with "Báo cáo <summary>" as one line."""
+    if not real:
+        return body
+    first = body[real[0]]
+    text = " ".join(first.text.split())
+    if re.match(r"^Báo cáo\s", text) and len(text) <= 300 and not text.endswith("."):
+        doc.subtitle = text
+        return body[real[0] + 1 :]
+    return body
+
+
 def _is_title(b: RawBlock) -> bool:
     text = " ".join(b.text.split())
     # "BÁO CÁO" alone, or a one-line upper-case title such as "BÁO CÁO SƠ KẾT 6 THÁNG".
@@ -110,7 +122,8 @@ def _is_title(b: RawBlock) -> bool:
 
 def _is_subtitle(b: RawBlock, taken: list[str]) -> bool:
     text = b.text.strip()
-    if _labels.label_of(text) is not None or text.startswith(("-", "+", "•")):
+    label = _labels.label_of(text)
+    if (label and label.number is not None) or text.startswith(("-", "+", "•")):
         return False
     if len(text) > 300 or len(taken) >= 2:
         return False

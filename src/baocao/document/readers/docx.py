@@ -286,7 +286,7 @@ def _header(tbl: etree._Element, walker: _Walker) -> tuple[Issuer | None, str | 
     """Issuer and style from the header table: bold upper-case lines on the left are the body."""
     left = [b for tc in _cells(tbl, 0) for b in walker.cell_lines(tc)]
     right = [b for tc in _cells(tbl, 1) for b in walker.cell_lines(tc)]
-    lines = [b.text for b in left + right if "…" not in b.text]
+    lines = [b.text for b in left + right]
     issuer, style = parse_issuer_lines(lines)
     bold = [b.text for b in left if b.bold and b.text.isupper() and "…" not in b.text]
     regular = [b.text for b in left if not b.bold and b.text.isupper() and b.text != "*"]

@@ -93,7 +93,7 @@ def _paragraph(p: etree._Element) -> RawBlock:
 def _head(table: etree._Element, hints: ReaderHints) -> None:
     cells = table.findall(".//td")
     lines = [_text(p) for td in cells for p in td.iter("p")]
-    issuer, style = parse_issuer_lines([t for t in lines if "…" not in t])
+    issuer, style = parse_issuer_lines(lines)
     issuer_cell = table.find(".//td[@class='issuer']")
     if issuer and issuer_cell is not None:
         issuer.name = "\n".join(

@@ -222,7 +222,7 @@ def _header(lines: list[Line], hints: ReaderHints) -> list[Line]:
     mid = _middle(lines)
     left = [s for ln in head for s in ln.segments if (s[0] + s[1]) / 2 < mid]
     right = [s for ln in head for s in ln.segments if (s[0] + s[1]) / 2 >= mid]
-    texts = [s[2] for s in left + right if s[2] and "…" not in s[2]]
+    texts = [s[2] for s in left + right if s[2]]
     issuer, style = parse_issuer_lines(texts)
     bold = [s[2] for s in left if s[3] and s[2].isupper()]
     regular = [s[2] for s in left if not s[3] and s[2].isupper() and s[2] != "*"]
@@ -279,22 +279,59 @@ def _paragraphs(lines: list[Line], body: float) -> list[RawBlock]:
         if _RULE.match(ln.text):
             prev = None
             continue
-        centered = (
-            ln.x0 - left > 40 and right - ln.x1 > 40 and abs((ln.x0 - left) - (right - ln.x1)) < 30
+        centered = _centered(ln, left, right) or (
+            bool(blocks and blocks[-1].centered) and _symmetric_wide(ln, left, right)
         )
-        new = (
-            prev is None
-            or ln.x0 > left + 8
-            or centered != bool(blocks and blocks[-1].centered)
-            or (prev.page == ln.page and ln.top - prev.bottom > 0.9 * body)
-            or prev.x1 < right - 40
-        )
+        new = _starts_paragraph(prev, ln, centered, blocks, (left, right), body)
         if new and not (prev and _continues_on_next_page(prev, ln, left, right)):
             blocks.append(_block(ln, centered))
         else:
-            _append(blocks[-1], ln, "\n" if centered else " ")
+            # A centred line that fills the width was wrapped by the layout, not by the writer.
+            wrapped = prev is not None and _would_not_fit(prev, ln, right - left)
+            _append(blocks[-1], ln, "\n" if centered and not wrapped else " ")
         prev = ln
     return blocks
+
+
+def _starts_paragraph(
+    prev: Line | None,
+    ln: Line,
+    centered: bool,
+    blocks: list[RawBlock],
+    margins: tuple[float, float],
+    body: float,
+) -> bool:
+    left, right = margins
+    if prev is None or centered != bool(blocks and blocks[-1].centered):
+        return True
+    if (prev.page == ln.page and ln.top - prev.bottom > 0.9 * body) or _TITLE.match(
+        prev.text.strip()
+    ):
+        return True
+    if centered:
+        return False  # the next line of a centred block (summary line, heading)
+    return ln.x0 > left + 8 or prev.x1 < right - 40
+
+
+def _centered(ln: Line, left: float, right: float) -> bool:
+    """Equal margins on both sides (a justified line has none, an indented one only one)."""
+    before, after = ln.x0 - left, right - ln.x1
+    return before > 8 and after > 8 and abs(before - after) < max(6.0, 0.1 * (before + after))
+
+
+def _symmetric_wide(ln: Line, left: float, right: float) -> bool:
+    """A centred line almost as wide as the page: off the left margin, margins equal."""
+    before, after = ln.x0 - left, right - ln.x1
+    return before > 0.5 and abs(before - after) < 6
+
+
+def _would_not_fit(prev: Line, ln: Line, width: float) -> bool:
+    """True when the next line's first word would not have fitted on the previous line."""
+    text = ln.text.strip()
+    first = text.split()[0] if text else ""
+    # The word's width, pro rata of the line's measured width; a space is about 0.25 em.
+    first_width = (ln.x1 - ln.x0) * len(first) / max(1, len(text))
+    return prev.x1 - prev.x0 + 0.25 * ln.size + first_width > width - 0.9 * ln.size
 
 
 def _continues_on_next_page(prev: Line, ln: Line, left: float, right: float) -> bool:

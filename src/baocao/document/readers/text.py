@@ -31,6 +31,8 @@ _BOLD = re.compile(r"(?<!\*)\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])", re.S)
 _ESCAPE = re.compile(r"\\([*\[\]\\_#^.)+•–—-])")
 _IGNORE = re.compile(r"\s*<!--\s*baocao-ignore\s+([\w.,\s*-]+?)\s*-->")
+_LAYOUT_ONLY = re.compile(r"^[\s|\-_=.…]*$")  # table pipes and rules of a copied layout
+_TYPE_NAME = re.compile(r"^\**(BÁO CÁO|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN)\**$")
 _SPECIAL = re.compile(r"[*\\\[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ISSUER_KEYS = ("name", "parent", "number", "place", "date")
@@ -97,32 +99,51 @@ def _front_matter(source: str, hints: ReaderHints, path: str | Path | None) -> N
 
 
 def _split_blocks(text: str) -> list[str]:
-    """Paragraphs between blank lines; a block of bullet or heading lines becomes one per line."""
+    """Paragraphs: blank lines always separate; within a run of lines, `_starts_new` decides.
+
+    Text copied from Word or a web page often keeps the printed line breaks of each paragraph
+    ("hard-wrapped"); those lines are joined back, while labels, bullets, capitals headings and
+    sentence ends start new paragraphs.
+    """
     out: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
-        lines = [ln.rstrip() for ln in chunk.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        if len(lines) > 1 and any(_starts_item(ln) for ln in lines[1:]):
-            current: list[str] = []
-            for ln in lines:
-                if _starts_item(ln) and current:
-                    out.append("\n".join(current))
-                    current = []
-                current.append(ln)
+        lines = [ln.strip() for ln in chunk.split("\n")]
+        current: list[str] = []
+        for line in (ln for ln in lines if ln and not _LAYOUT_ONLY.match(ln)):
+            if current and _starts_new(current[-1], line):
+                out.append("\n".join(current))
+                current = []
+            current.append(line)
+        if current:
             out.append("\n".join(current))
-        else:
-            out.append("\n".join(lines))
     return out
 
 
+def _starts_new(prev: str, line: str) -> bool:
+    if _starts_item(line) or _TYPE_NAME.match(prev) or _TYPE_NAME.match(line):
+        return True
+    prev_caps, caps = _capitals(prev), _capitals(line)
+    if prev_caps != caps:
+        return True  # a heading in capitals next to running text
+    if prev_caps:
+        return False  # a capitals heading wrapped over two lines
+    if _labels.label_of(prev.strip("*")) is not None:
+        return True  # the line after a heading
+    return prev.rstrip("*").endswith((".", ":", ";", "!", "?")) and line.lstrip("*")[:1].isupper()
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _starts_item(line: str) -> bool:
+    """A bullet, a footnote's text or a numbered heading starts its own paragraph."""
     s = line.strip()
-    return (
-        s[:2] in ("- ", "+ ", "• ")
-        or bool(_NOTE_DEF.match(s))
-        or (_labels.label_of(s) is not None and s[:1] != "*")
-    )
+    if s[:2] in ("- ", "+ ", "• ") or _NOTE_DEF.match(s):
+        return True
+    label = _labels.label_of(s)
+    return label is not None and label.number not in (None, "*")
 
 
 def _note_id(chunk: str) -> str | None:
