@@ -46,7 +46,7 @@ def label_of(text: str) -> Label | None:
             continue
         heading = m.group(3)
         if m.group(1).startswith(("PHẦN", "Phần")):
-            return Label(1, m.group(1), m.group(2), heading)
+            return Label(0, m.group(1), m.group(2), heading)  # a part holds the A/B parts
         if not _heading_shaped(heading):
             return None
         delim = m.group(2).strip() if rank != 2 or m.group(1) != "*" else ""

@@ -107,10 +107,15 @@ def _split_blocks(text: str) -> list[str]:
     """
     out: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
-        lines = [ln.strip() for ln in chunk.split("\n")]
+        raw = [ln.rstrip() for ln in chunk.split("\n") if ln.strip()]
+        raw = [ln for ln in raw if not _LAYOUT_ONLY.match(ln)]
         current: list[str] = []
-        for line in (ln for ln in lines if ln and not _LAYOUT_ONLY.match(ln)):
-            if current and _starts_new(current[-1], line):
+        indent = 0
+        for line in raw:
+            deeper = len(line) - len(line.lstrip()) > indent  # a first-line indent
+            indent = len(line) - len(line.lstrip())
+            line = line.strip()
+            if current and (deeper or _starts_new(current[-1], line)):
                 out.append("\n".join(current))
                 current = []
             current.append(line)
