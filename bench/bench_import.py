@@ -20,10 +20,10 @@ SAMPLE = ROOT / "examples" / "huyen-uy-vu-ban-2023-02.txt"
 
 def main() -> None:
     import docx
-    from baocao.document.readers.docx import read_docx
-    from baocao.document.writers.docx import write_docx
 
+    from baocao.document.readers.docx import read_docx
     from baocao.document.readers.text import read_text
+    from baocao.document.writers.docx import write_docx
 
     txt = median_ms(lambda: read_text(SAMPLE), runs=50)
     print(row("import sample .txt (bound 20 ms)", txt))

@@ -21,10 +21,10 @@ SAMPLE = ROOT / "examples" / "huyen-uy-vu-ban-2023-02.txt"
 
 def main() -> None:
     import docx
-    from baocao.document.writers.docx import render_docx_bytes
 
     from baocao.document.canonical import canonical_text
     from baocao.document.readers.text import read_text
+    from baocao.document.writers.docx import render_docx_bytes
     from baocao.document.writers.md import render_md
 
     doc = read_text(SAMPLE)

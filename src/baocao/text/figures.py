@@ -82,9 +82,9 @@ _NOT_FIGURE_BEFORE = re.compile(
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order, with `text[start:end] == figure.text`."""
     out = [f for f in (_date(m) for m in _DATE.finditer(text)) if f]
-    taken = [(f.start, f.end) for f in out]
+    taken = {i for f in out for i in range(f.start, f.end)}
     for m in _FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if m.start() in taken:
             continue
         figure = _figure(text, m)
         if figure:

@@ -28,6 +28,7 @@ TYPES = (
     "Quy chế",
 )
 _TYPE = "|".join(TYPES)
+_LOWER_TYPES = tuple(t.lower() for t in TYPES)
 _CODE = r"\d+(?:/\d{4})?[-/][A-ZĐa-zđ]+(?:[/-][A-ZĐa-zđ]+)*"
 _REF = re.compile(
     rf"(?<!\w)(?P<type>(?i:{_TYPE}))(?!\w)"
@@ -36,10 +37,23 @@ _REF = re.compile(
 )
 
 
+def _candidates(text: str) -> list[int]:
+    """Where a type name starts: str.find over the lower-cased text beats a regex scan."""
+    low = text.lower()
+    starts: set[int] = set()
+    for name in _LOWER_TYPES:
+        at = low.find(name)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(name, at + 1)
+    return sorted(starts)
+
+
 def extract_references(text: str) -> list[Reference]:
     """Every cited document with its type, number, code and date (ISO) when given."""
     out = []
-    for m in _REF.finditer(text):
+    matches = (_REF.match(text, at) for at in _candidates(text))
+    for m in (m for m in matches if m):
         code = m.group("code") or ""
         number = m.group("num") or re.match(r"\d+", code).group(0)  # type: ignore[union-attr]
         kind = m.group("type")

@@ -47,7 +47,11 @@ def read_docx_blocks(
     """The blocks and what the file states outright (footnotes, header, closing block)."""
     parts = _open(Path(path), max_size)
     styles = Styles.parse(parts.get("styles"))
-    walker = _Walker(styles, Numbering.parse(parts.get("numbering")))
+    legacy = any(
+        mark in (parts["document"] + parts.get("styles", b""))
+        for mark in (b'".Vn', b'"VNI', b'".VN')
+    )
+    walker = _Walker(styles, Numbering.parse(parts.get("numbering")), legacy)
     hints = ReaderHints(repair_page_breaks=False)
     hints.footnotes = _footnotes(parts.get("footnotes"), walker)
     body = etree.fromstring(parts["document"]).find(W + "body")
@@ -122,33 +126,46 @@ def _targets(rels: bytes) -> dict[str, str]:
 class _Walker:
     """Turns `w:p` elements into RawBlocks; keeps the numbering counters across the body."""
 
-    def __init__(self, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, styles: Styles, numbering: Numbering, legacy_fonts: bool = True) -> None:
         self.styles = styles
         self.numbering = numbering
+        # Only files that name a .VnTime/VNI font anywhere need the per-run font lookup.
+        self.legacy_fonts = legacy_fonts
+        self._emphasis_cache: dict[tuple[str | None, ...], tuple[bool, bool]] = {}
 
     def paragraph(self, p: etree._Element) -> RawBlock:
-        ppr = p.find(W + "pPr")
+        ppr = p.find(_PPR)
         pstyle = _val(ppr, "pStyle")
-        text: list[str] = []
+        pieces: list[str] = []
         spans: list[Emphasis] = []
         notes: list[str] = []
         anchors: list[int] = []
         pos = 0
-        for r in _runs(p):
-            piece, note = self._run_text(r, pstyle)
+        in_field = False
+        for r in p.iter(_R):
+            if r.getparent().tag in _DELETED:
+                continue
+            text, note, field, rpr = _scan_run(r)
+            if field is not None:
+                in_field = field == "begin"  # instructions run from begin to separate
+                continue
+            if in_field:
+                continue
             if note is not None:
                 notes.append(note)
                 anchors.append(pos)
-            if not piece:
+            if not text:
                 continue
-            bold, italic = self._emphasis(r, pstyle)
-            if bold:
-                spans.append(Emphasis(pos, pos + len(piece), "bold"))
-            if italic:
-                spans.append(Emphasis(pos, pos + len(piece), "italic"))
-            text.append(piece)
-            pos += len(piece)
-        joined = nfc("".join(text))
+            if self.legacy_fonts:
+                text = self._transcode(text, r, pstyle)
+            bold, italic = self._emphasis(rpr, pstyle)
+            end = pos + len(text)
+            for flag, kind in ((bold, "bold"), (italic, "italic")):
+                if flag:
+                    _extend(spans, pos, end, kind)
+            pieces.append(text)
+            pos = end
+        joined = nfc("".join(pieces))
         label = self._label(ppr, pstyle)
         if label:
             shift = len(label) + 1
@@ -156,38 +173,20 @@ class _Walker:
             spans = [Emphasis(e.start + shift, e.end + shift, e.kind) for e in spans]
             anchors = [a + shift for a in anchors]
         align = _val(ppr, "jc") or self.styles.para_prop(pstyle, "jc")
+        spans = merge_spans(spans)
         stripped = joined.strip()
         whole_bold = bool(stripped) and any(
-            e.kind == "bold" and joined[e.start : e.end].strip() == stripped
-            for e in merge_spans(spans)
+            e.kind == "bold" and joined[e.start : e.end].strip() == stripped for e in spans
         )
-        return RawBlock(
-            joined, merge_spans(spans), notes, anchors, bold=whole_bold, centered=align == "center"
-        )
+        return RawBlock(joined, spans, notes, anchors, bold=whole_bold, centered=align == "center")
 
-    def _run_text(self, r: etree._Element, pstyle: str | None) -> tuple[str, str | None]:
-        out: list[str] = []
-        note = None
-        for c in r:
-            tag = c.tag
-            if tag == W + "t":
-                out.append(c.text or "")
-            elif tag in (W + "tab", W + "ptab"):
-                out.append(" ")
-            elif tag in (W + "br", W + "cr"):
-                out.append("\n")
-            elif tag == W + "noBreakHyphen":
-                out.append("-")
-            elif tag in (W + "footnoteReference", W + "endnoteReference"):
-                prefix = "" if tag == W + "footnoteReference" else "e"
-                note = prefix + c.get(W + "id", "")
-        text = "".join(out)
+    def _transcode(self, text: str, r: etree._Element, pstyle: str | None) -> str:
         encoding = font_encoding(self._font(r, pstyle) or "")
         if encoding == "tcvn3":
-            text = tcvn3_to_unicode(text)
-        elif encoding == "vni":
-            text = vni_to_unicode(text)
-        return text, note
+            return tcvn3_to_unicode(text)
+        if encoding == "vni":
+            return vni_to_unicode(text)
+        return text
 
     def _font(self, r: etree._Element, pstyle: str | None) -> str | None:
         fonts = r.find(f"{W}rPr/{W}rFonts")
@@ -195,12 +194,20 @@ class _Walker:
             return fonts.get(W + "ascii")
         return self.styles.font(_val(r.find(W + "rPr"), "rStyle")) or self.styles.font(pstyle)
 
-    def _emphasis(self, r: etree._Element, pstyle: str | None) -> tuple[bool, bool]:
-        rpr = r.find(W + "rPr")
-        rstyle = _val(rpr, "rStyle")
+    def _emphasis(self, rpr: etree._Element | None, pstyle: str | None) -> tuple[bool, bool]:
+        direct = (None, None) if rpr is None else (on(rpr.find(_B)), on(rpr.find(_I)))
+        key = (_val(rpr, "rStyle"), pstyle, *direct)
+        cached = self._emphasis_cache.get(key)
+        if cached is None:
+            cached = self._resolve_emphasis(key[0], pstyle, direct)
+            self._emphasis_cache[key] = cached
+        return cached
+
+    def _resolve_emphasis(
+        self, rstyle: str | None, pstyle: str | None, direct: tuple[bool | None, ...]
+    ) -> tuple[bool, bool]:
         out = []
-        for prop in ("b", "i"):
-            value = on(rpr.find(W + prop)) if rpr is not None else None
+        for prop, value in zip(("b", "i"), direct, strict=True):
             for source in (rstyle, pstyle):
                 if value is None:
                     value = self.styles.run_prop(source, prop)
@@ -229,22 +236,47 @@ class _Walker:
         return out
 
 
-def _runs(p: etree._Element):
-    """The runs of a paragraph in order, inside hyperlinks, insertions, smart tags and fields,
-    skipping deleted text and field instructions."""
-    in_instruction = False
-    for r in p.iter(W + "r"):
-        parent = r.getparent()
-        if parent is not None and parent.tag in (W + "del", W + "moveFrom"):
-            continue
-        chars = r.find(W + "fldChar")
-        if chars is not None:
-            kind = chars.get(W + "fldCharType")
-            in_instruction = kind == "begin"
-            continue
-        if in_instruction or r.find(W + "instrText") is not None:
-            continue
-        yield r
+_R, _T, _PPR, _RPR = W + "r", W + "t", W + "pPr", W + "rPr"
+_B, _I = W + "b", W + "i"
+_DELETED = {W + "del", W + "moveFrom"}
+_SPACE = {W + "tab", W + "ptab"}
+_BREAK = {W + "br", W + "cr"}
+_NOTE_REF = {W + "footnoteReference": "", W + "endnoteReference": "e"}
+
+
+def _scan_run(r: etree._Element) -> tuple[str, str | None, str | None, etree._Element | None]:
+    """(text, footnote id, field-character kind, rPr) of a run, in one pass over its children."""
+    out: list[str] = []
+    note = field = None
+    rpr = None
+    for c in r:
+        tag = c.tag
+        if tag == _T:
+            out.append(c.text or "")
+        elif tag == _RPR:
+            rpr = c
+        elif tag in _SPACE:
+            out.append(" ")
+        elif tag in _BREAK:
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag in _NOTE_REF:
+            note = _NOTE_REF[tag] + c.get(W + "id", "")
+        elif tag == W + "fldChar":
+            field = c.get(W + "fldCharType") or ""
+        elif tag == W + "instrText":
+            return "", None, None, rpr
+    return "".join(out), note, field, rpr
+
+
+def _extend(spans: list[Emphasis], start: int, end: int, kind: str) -> None:
+    """Add [start, end) of `kind`, growing the last span of that kind when they touch."""
+    for k in range(len(spans) - 1, max(-1, len(spans) - 3), -1):
+        if spans[k].kind == kind and spans[k].end == start:
+            spans[k] = Emphasis(spans[k].start, end, kind)  # type: ignore[arg-type]
+            return
+    spans.append(Emphasis(start, end, kind))  # type: ignore[arg-type]
 
 
 def _val(el: etree._Element | None, tag: str) -> str | None:
