@@ -1,6 +1,6 @@
 """PDF speed: a warm conversion (unoserver) against a cold `soffice --convert-to pdf`, one run.
 
-    scripts/unoserver.sh start && .venv/bin/python bench/bench_pdf.py
+scripts/unoserver.sh start && .venv/bin/python bench/bench_pdf.py
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ install() {
 case "${1:-start}" in
   start)
     install
-    if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
-      echo "unoserver already running (pid $(cat "$PIDFILE"))"; exit 0
+    if (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null; then
+      echo "unoserver already listening on 127.0.0.1:$PORT"; exit 0
     fi
     # --user-installation takes a path; the file:// form crashed at start in our tests.
     nohup "$VENV/bin/unoserver" --interface 127.0.0.1 --port "$PORT" --uno-port "${BAOCAO_UNO_PORT:-2002}" \
@@ -33,11 +33,12 @@ case "${1:-start}" in
     done
     echo "unoserver did not start; see /tmp/baocao-unoserver-$PORT.log" >&2; exit 1 ;;
   stop)
-    if [ -f "$PIDFILE" ]; then
-      kill "$(cat "$PIDFILE")" 2>/dev/null || true
-      pkill -f "soffice.*$PROFILE" 2>/dev/null || true
-      rm -f "$PIDFILE"
-    fi
+    # The server and the soffice it started; matched by port and profile, whatever the pid file says.
+    pkill -f "unoserver --interface 127.0.0.1 --port $PORT " 2>/dev/null || true
+    sleep 1
+    pkill -9 -f "unoserver --interface 127.0.0.1 --port $PORT " 2>/dev/null || true
+    pkill -f "UserInstallation=file://$PROFILE" 2>/dev/null || true
+    rm -f "$PIDFILE"
     echo "unoserver stopped" ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

@@ -33,8 +33,12 @@ def test_two_one_off_conversions_in_parallel_both_succeed(source, tmp_path, monk
 
 @pytest.fixture(scope="module")
 def warm_server():
-    env = {**os.environ, "BAOCAO_UNOSERVER_PORT": "2013", "BAOCAO_UNO_PORT": "2012",
-           "BAOCAO_UNOSERVER_PROFILE": "/tmp/baocao-unoserver-test"}
+    env = {
+        **os.environ,
+        "BAOCAO_UNOSERVER_PORT": "2013",
+        "BAOCAO_UNO_PORT": "2012",
+        "BAOCAO_UNOSERVER_PROFILE": "/tmp/baocao-unoserver-test",
+    }
     script = ROOT / "scripts" / "unoserver.sh"
     subprocess.run(["bash", str(script), "start"], check=True, env=env, timeout=300)
     yield "127.0.0.1:2013"

@@ -19,6 +19,7 @@ from pathlib import Path
 from baocao.document.errors import DocumentError
 
 ROOT = Path(__file__).resolve().parents[3]
+_FILTERS = {"doc": "MS Word 97", "docx": "MS Word 2007 XML", "pdf": "writer_pdf_Export"}
 
 
 def unoserver_address() -> tuple[str, int]:
@@ -49,17 +50,10 @@ def convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = 60) -> Path:
     client = _unoconvert() if unoserver_running() else None
     if client:
         host, port = unoserver_address()
-        cmd = [
-            client,
-            "--host",
-            host,
-            "--port",
-            str(port),
-            "--convert-to",
-            fmt,
-            str(src),
-            str(target),
-        ]
+        cmd = [client, "--host", host, "--port", str(port), "--convert-to", fmt]
+        if fmt in _FILTERS:  # unoconvert guessed "writer_Mac_Word" for .doc
+            cmd += ["--filter", _FILTERS[fmt]]
+        cmd += [str(src), str(target)]
         _run(cmd, src, timeout)
     else:
         _soffice(src, fmt, out_dir, timeout)
