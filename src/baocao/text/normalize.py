@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def nfc(text: str) -> str:
@@ -22,6 +23,7 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _TONE_ON_SECOND = re.compile(rf"(?<![qQ])([oO][aAeE]|[uU][yY])([{_TONES}])$")
 
 
+@lru_cache(maxsize=65536)
 def unify_tone(word: str) -> str:
     """One spelling for the two tone placements: "hoà" -> "hòa", "uỷ" -> "ủy".
 

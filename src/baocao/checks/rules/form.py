@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from baocao.checks.findings import Finding
 from baocao.checks.registry import Context, rule
 from baocao.document.style import infer_style
+from baocao.text.wordlist import syllables
 
 _PARTY_NUMBER = re.compile(r"^Số \d{2,}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐa-zđ-]*$")
 _STATE_NUMBER = re.compile(r"^Số: \d{2,}(/\d{4})?/[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ][A-ZĐa-zđ-]*$")
@@ -180,6 +181,8 @@ def abbreviation_first_use(ctx: Context) -> Iterator[Finding]:
             abbr = m.group(1)
             if abbr in seen or abbr in _KNOWN_ABBR or abbr in declared or _ROMAN.match(abbr):
                 continue
+            if abbr.lower() in syllables():
+                continue  # a word of a heading in capitals ("KINH TẾ"), not an abbreviation
             seen.add(abbr)
             start = line.start + m.start(1)
             yield ctx.finding(

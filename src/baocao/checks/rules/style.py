@@ -45,10 +45,12 @@ OFFICIAL_NAMES = sorted(
     key=len,
     reverse=True,
 )
-_NAMES = [
-    (name, re.compile(r"(?<!\w)" + re.escape(unify_tones(name)) + r"(?!\w)", re.I))
-    for name in OFFICIAL_NAMES
-]
+_BY_KEY = {unify_tones(name).lower(): name for name in OFFICIAL_NAMES}
+# One pass: the alternation tries the longest names first, as OFFICIAL_NAMES is sorted so.
+_ANY_NAME = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(unify_tones(n)) for n in OFFICIAL_NAMES) + r")(?!\w)",
+    re.I,
+)
 _ADMIN = re.compile(
     rf"(?<=[{LOWER},;:] )(Xã|Phường|Thị trấn|Huyện|Tỉnh|Thôn) (?=[{UPPER}])(?!Ủy|Uỷ)"
 )
@@ -68,27 +70,23 @@ def _body_lines(ctx: Context):
 )
 def official_name_capitals(ctx: Context) -> Iterator[Finding]:
     for line in _body_lines(ctx):
-        key = unify_tones(line.text)
-        taken: list[tuple[int, int]] = []
-        for name, pattern in _NAMES:
-            for m in pattern.finditer(key):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                written = line.text[m.start() : m.end()]
-                # Only the letters' case is judged; "ủy"/"uỷ" tone placement is another rule.
-                if unify_tones(written) == unify_tones(name) or written.isupper():
-                    continue
-                if _generic_use(line.text, m.start(), written):
-                    continue
-                yield ctx.finding(
-                    "cap.org",
-                    line.start + m.start(),
-                    line.start + m.end(),
-                    f"Tên \u201c{written}\u201d viết hoa theo quy định là \u201c{name}\u201d",
-                    f"the official capitalisation is \u201c{name}\u201d",
-                    suggestion=name,
-                )
+        key = unify_tones(line.text)  # same length: only the place of the tone mark moves
+        for m in _ANY_NAME.finditer(key):
+            written = line.text[m.start() : m.end()]
+            name = _BY_KEY[m.group(0).lower()]
+            # Only the letters' case is judged; "ủy"/"uỷ" tone placement is another rule.
+            if unify_tones(written) == unify_tones(name) or written.isupper():
+                continue
+            if _generic_use(line.text, m.start(), written):
+                continue
+            yield ctx.finding(
+                "cap.org",
+                line.start + m.start(),
+                line.start + m.end(),
+                f"Tên \u201c{written}\u201d viết hoa theo quy định là \u201c{name}\u201d",
+                f"the official capitalisation is \u201c{name}\u201d",
+                suggestion=name,
+            )
 
 
 def _generic_use(text: str, at: int, written: str) -> bool:
