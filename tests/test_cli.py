@@ -141,3 +141,21 @@ def test_check_config_switches_rules_off(tmp_path: Path, sample_path: Path):
 def test_check_of_an_unreadable_file_exits_2(tmp_path: Path):
     result = run("check", tmp_path / "missing.docx")
     assert result.exit_code == 2 and "không tìm thấy tệp" in result.stderr
+
+
+def test_import_says_which_old_encoding_it_detected(tmp_path: Path, sample_path: Path):
+    from baocao.text.legacy import unicode_to_vni
+
+    src = tmp_path / "vni.txt"
+    src.write_bytes(unicode_to_vni(sample_path.read_text(encoding="utf-8")).encode("cp1252"))
+    result = run("import", src, "--format", "text")
+    assert result.exit_code == 0
+    assert f"{src}: đã nhận dạng bảng mã VNI" in result.stderr
+    assert "Triển triển khai kế hoạch" in result.stdout
+
+
+def test_an_empty_file_is_refused(tmp_path: Path):
+    src = tmp_path / "empty.txt"
+    src.write_bytes(b"")
+    result = run("import", src)
+    assert result.exit_code == 2 and "tệp rỗng" in result.stderr

@@ -43,6 +43,11 @@ class Lang(StrEnum):
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Ngôn ngữ thông báo (vi|en).")]
 
 
+def _notices(path: Path, doc: Document) -> None:
+    for notice in doc.notices:
+        typer.echo(f"baocao: {path}: {notice}", err=True)
+
+
 def _fail(err: DocumentError, lang: Lang) -> None:
     typer.echo(f"baocao: {err.format(lang.value)}", err=True)
     raise typer.Exit(2)
@@ -63,6 +68,7 @@ def import_(
         doc = read_document(file)
     except DocumentError as err:
         _fail(err, lang)
+    _notices(file, doc)
     sys.stdout.write(to_text(doc, fmt.value))
 
 
@@ -88,6 +94,7 @@ def render(
         if template is not None and not template.is_file():
             raise DocumentError(template, "không tìm thấy tệp mẫu", "template file not found")
         doc = read_document(file)
+        _notices(file, doc)
         _apply_header_options(doc, issuer, parent, number, place, date)
         write_document(doc, output, style=style.value if style else None, template=template)
     except DocumentError as err:

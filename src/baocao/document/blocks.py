@@ -53,3 +53,4 @@ class ReaderHints:
     repair_page_breaks: bool = True
     title: str | None = None  # title and summary line when the format states them
     subtitle: str | None = None
+    notices: list[str] = field(default_factory=list)  # what the reader wants the user to know

@@ -159,6 +159,8 @@ class Document:
     figures: list[Figure] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    # what the reader noticed on the way in ("bảng mã TCVN3"); not part of the document
+    notices: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def iter_sections(self) -> list[Section]:
         """Every section, depth first, in document order."""

@@ -28,7 +28,7 @@ def build_document(blocks: list[RawBlock], hints: ReaderHints) -> Document:
     body, footnotes = _split_footnotes(blocks, hints)
     if hints.repair_page_breaks:
         body = repair_page_breaks(body)
-    doc = Document(style=hints.style, issuer=hints.issuer)
+    doc = Document(style=hints.style, issuer=hints.issuer, notices=list(hints.notices))
     body = _read_head(body, doc)
     if hints.title is not None:
         doc.title = hints.title

@@ -42,7 +42,7 @@ def make_report(style: str) -> Document:
             "Kết nạp 21 đảng viên theo đúng quy định, đúng quy trình.",
             bullet=True,
             footnotes=["a"],
-            anchors=[47],
+            anchors=[len("Kết nạp 21 đảng viên theo đúng quy định, đúng quy trình")],
             emphasis=[Emphasis(0, 7, "italic")],
         ),
         Paragraph(long, bullet=True),

@@ -51,8 +51,15 @@ def read_text_blocks(path: str | Path) -> tuple[list[RawBlock], ReaderHints]:
     from baocao.text.encoding import decode_text_file
 
     data = Path(path).read_bytes()
-    text, _encoding = decode_text_file(data, path)
-    return parse_text(text, path, markdown=Path(path).suffix.lower() in (".md", ".markdown"))
+    from baocao.text.encoding import ENCODING_NAMES
+
+    text, encoding = decode_text_file(data, path)
+    blocks, hints = parse_text(
+        text, path, markdown=Path(path).suffix.lower() in (".md", ".markdown")
+    )
+    if encoding not in ("utf-8", "utf-8-sig"):
+        hints.notices.append(f"đã nhận dạng bảng mã {ENCODING_NAMES[encoding]}")
+    return blocks, hints
 
 
 def parse_text(
