@@ -58,8 +58,10 @@ def label_of(text: str) -> Label | None:
 
 def _heading_shaped(heading: str) -> bool:
     """A heading is short and does not close like a sentence."""
-    if heading.endswith((".", ";", ",")) and not heading.endswith("..."):
-        return False
+    letters = [c for c in heading if c.isalpha()]
+    capitals = bool(letters) and all(c.isupper() for c in letters)
+    if heading.endswith((";", ",")) or (heading.endswith(".") and not capitals):
+        return heading.endswith("...")
     return len(heading) <= 180 and any(c.isalpha() for c in heading)
 
 

@@ -36,6 +36,25 @@ class Marked:
         out.emphasis = trim_spans(out.text, out.emphasis)
         return out
 
+    def collapse_spaces(self) -> Marked:
+        """Runs of spaces become one space (PDF and HTML keep no runs; text copies have them)."""
+        if "  " not in self.text:
+            return self
+        index = [0] * (len(self.text) + 1)
+        out: list[str] = []
+        for i, c in enumerate(self.text):
+            index[i] = len(out)
+            if not (c == " " and out and out[-1] == " "):
+                out.append(c)
+        index[len(self.text)] = len(out)
+        spans = [Emphasis(index[e.start], index[e.end], e.kind) for e in self.emphasis]
+        return Marked(
+            "".join(out),
+            [e for e in spans if e.end > e.start],
+            list(self.footnotes),
+            [index[a] for a in self.anchors],
+        )
+
     def join(self, other: Marked, sep: str = " ") -> Marked:
         """This text, `sep`, then `other`, with the other's spans and anchors shifted."""
         shift = len(self.text) + len(sep)

@@ -31,7 +31,8 @@ def parse_issuer_lines(lines: list[str]) -> tuple[Issuer | None, Style | None]:
     "CHỦ NGHĨA VIỆT NAM", "Quảng Nam, ngày" / "13 tháng 7 năm 2023", "Số:" / "/BC-UBND"), so
     the mottos and the place-and-date are found in the joined text first.
     """
-    text = "\n".join(" ".join(ln.replace("|", " ").split()) for ln in lines)
+    # Spacing is kept as written: "Số:  95/BC-MNBĐ" is the checker's business, not ours.
+    text = "\n".join(ln.replace("|", " ").strip() for ln in lines)
     style: Style | None = None
     if re.search(r"ĐẢNG\s+CỘNG\s+SẢN", text, re.I):
         style = "party"
@@ -66,11 +67,12 @@ def _number(lines: list[str], issuer: Issuer) -> list[str]:
     while i < len(lines):
         m = _NUMBER.match(lines[i])
         if m and not issuer.number:
-            code = m.group(2).strip()
+            code, written = m.group(2).strip(), lines[i]
             if not code and i + 1 < len(lines) and _CODE.match(lines[i + 1]):
                 code, i = lines[i + 1], i + 1
             if "……" not in code:  # "Số ……-BC/……" is a blank left to fill in, not a number
-                issuer.number = f"Số{m.group(1)} {code}".strip()
+                number = written if m.group(2).strip() else f"{written} {code}"
+                issuer.number = " ".join(number.split())  # no format keeps runs of spaces
         elif lines[i].upper() == lines[i] and any(c.isalpha() for c in lines[i]):
             rest.append(lines[i])
         i += 1

@@ -14,6 +14,8 @@ _NINE = re.compile(r"\b(9|chin)\s+thang\b")
 _QUARTER = re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b")
 _MONTH = re.compile(r"\bthang\s+(\d{1,2})\b")
 _YEARLY = re.compile(r"\b(nam|ca nam|tong ket nam)\s+(\d{4})\b")
+_TERM = re.compile(r"\bhoc ky\s+(ii|i|1|2)\b")
+_SCHOOL_YEAR = re.compile(r"\bnam hoc\s+(\d{4})\s*[-–]\s*(\d{4})\b")
 
 
 def parse_period(text: str, issuer: Issuer | None = None) -> Period | None:
@@ -26,6 +28,9 @@ def parse_period(text: str, issuer: Issuer | None = None) -> Period | None:
     if not key:
         return None
     fallback = int(issuer.date[:4]) if issuer and issuer.date[:4].isdigit() else None
+    school = _school_period(key)
+    if school:
+        return school
     for pattern, kind in ((_SIX, "six_months"), (_NINE, "nine_months")):
         m = pattern.search(key)
         if m:
@@ -44,6 +49,18 @@ def parse_period(text: str, issuer: Issuer | None = None) -> Period | None:
     if m:
         return Period("year", int(m.group(2)))
     return None
+
+
+def _school_period(key: str) -> Period | None:
+    """A school year "năm học 2021-2022" (year 2022); its term "học kỳ I" (6 months, 2021)."""
+    m = _SCHOOL_YEAR.search(key)
+    if not m:
+        return None
+    first, second = int(m.group(1)), int(m.group(2))
+    term = _TERM.search(key)
+    if term:
+        return Period("six_months", first if term.group(1) in ("i", "1") else second)
+    return Period("year", second)
 
 
 def _year_after(key: str, pos: int, fallback: int | None) -> int | None:

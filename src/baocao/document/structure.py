@@ -18,6 +18,7 @@ from baocao.document.pagebreaks import repair_page_breaks
 from baocao.document.period import parse_period
 from baocao.text.normalize import nfc
 
+_NOT_SUMMARY = ("Căn cứ", "Thực hiện", "Kính gửi", "Theo ")
 _TITLE = re.compile(
     r"^(BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|BIÊN BẢN)\b", re.IGNORECASE
 )
@@ -39,7 +40,7 @@ def build_document(blocks: list[RawBlock], hints: ReaderHints) -> Document:
     doc.preamble, doc.sections = _labels.build_tree(body, paragraphs)
     _tail.split_closing(doc)
     _renumber_footnotes(doc, footnotes)
-    doc.period = parse_period(doc.subtitle or doc.title, doc.issuer)
+    doc.period = parse_period(f"{doc.title} {doc.subtitle}", doc.issuer)
     extract_all(doc)
     return doc
 
@@ -94,7 +95,11 @@ def _read_head(body: list[RawBlock], doc: Document) -> list[RawBlock]:
     doc.title = title
     rest = body[title_at + 1 :]
     sub: list[str] = []
+    # "BÁO CÁO TỔNG KẾT NĂM HỌC …" already holds its summary: no separate line follows it.
+    has_summary = len(title.split()) > 3
     while rest and (not rest[0].text.strip() or _is_subtitle(rest[0], sub)):
+        if has_summary and not rest[0].text.isupper():
+            break  # only a title wrapped onto a line in capitals continues it
         if rest[0].text.strip():
             sub.append("\n".join(" ".join(ln.split()) for ln in rest[0].text.strip().split("\n")))
         rest = rest[1:]
@@ -125,7 +130,7 @@ def _is_subtitle(b: RawBlock, taken: list[str]) -> bool:
     label = _labels.label_of(text)
     if (label and label.number is not None) or text.startswith(("-", "+", "•")):
         return False
-    if len(text) > 300 or len(taken) >= 2:
+    if len(text) > 300 or len(taken) >= 2 or text.startswith(_NOT_SUMMARY):
         return False
     if taken:
         # A second summary block only when the layout says so (bold or centred, like the first).
@@ -135,7 +140,7 @@ def _is_subtitle(b: RawBlock, taken: list[str]) -> bool:
 
 def _paragraph(b: RawBlock) -> Paragraph:
     m = Marked(b.text.replace("\n", " "), list(b.emphasis), list(b.footnotes), list(b.anchors))
-    m = m.strip()
+    m = m.strip().collapse_spaces()
     bullet = False
     bm = None if b.plain else re.match(r"^[-–—•]\s+", m.text)
     if bm:

@@ -62,6 +62,11 @@ QUANTITY_UNITS = (
     "tin",
     "bài",
     "điểm",
+    "năm học",
+    "giáo viên",
+    "trẻ",
+    "nhóm",
+    "phòng học",
 )
 _UNITS = sorted(_MONEY_UNITS + QUANTITY_UNITS, key=len, reverse=True)
 _FIGURE = re.compile(

@@ -29,11 +29,13 @@ TYPES = (
 )
 _TYPE = "|".join(TYPES)
 _LOWER_TYPES = tuple(t.lower() for t in TYPES)
-_CODE = r"\d+(?:/\d{4})?[-/][A-ZĐa-zđ]+(?:[/-][A-ZĐa-zđ]+)*"
+_CODE = r"\d+(?:/\d{4})?[-/][A-ZĐa-zđ&]+(?:[/-][A-ZĐa-zđ&]+|- [A-ZĐ&]+)*"
 _REF = re.compile(
     rf"(?<!\w)(?P<type>(?i:{_TYPE}))(?!\w)"
-    rf"(?:\s+(?:số\s+)?(?P<code>{_CODE})|\s+số\s+(?P<num>\d+))"
-    r"(?P<date>,?\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}))?"
+    rf"(?:\s+(?:(?:[^\W\d_]+\s+){{0,3}}?số\s*:?\s*)?(?P<code>{_CODE})"
+    r"|\s+(?:[^\W\d_]+\s+){0,3}?số\s*:?\s*(?P<num>\d+))"
+    r"(?P<date>,?\s+ngày\s+(?P<d>\d{1,2})(?:/|\s+tháng\s+)(?P<m>\d{1,2})"
+    r"(?:/|\s+năm\s+)(?P<y>\d{4}))?"
 )
 
 

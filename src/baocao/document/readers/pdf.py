@@ -116,10 +116,12 @@ def _line(chars: list[dict], page: int) -> Line:
     seg_text: list[str] = []
     seg_bold = True
     for c in chars:
-        if prev is not None and c["x0"] - prev["x1"] > 30:
+        if prev is not None and c["x0"] - prev["x1"] > 10:
+            # A gap wider than any space: the two cells of a header or signature table.
             segments.append((seg_start, prev["x1"], "".join(seg_text).strip(), seg_bold))
             seg_start, seg_text, seg_bold = c["x0"], [], True
-            out.append("   ")  # a column gap, kept wide so the tail parser can split on it
+            if out and not out[-1].endswith(" "):
+                out.append(" ")
         elif _word_gap(prev, c, size) and out and not out[-1].endswith(" "):
             out.append(" ")
             seg_text.append(" ")
@@ -224,12 +226,33 @@ def _header(lines: list[Line], hints: ReaderHints) -> list[Line]:
     right = [s for ln in head for s in ln.segments if (s[0] + s[1]) / 2 >= mid]
     texts = [s[2] for s in left + right if s[2]]
     issuer, style = parse_issuer_lines(texts)
+    # Cell widths of FORMAT.md: a long name wraps inside its 62 mm (State) or 80 mm cell.
+    left = _merge_wrapped(left, (62 if style == "state" else 80) * 72 / 25.4)
+    if issuer is not None:
+        issuer, style = parse_issuer_lines([s[2] for s in left + right if s[2]])
     bold = [s[2] for s in left if s[3] and s[2].isupper()]
     regular = [s[2] for s in left if not s[3] and s[2].isupper() and s[2] != "*"]
     if issuer and bold:
         issuer.name, issuer.parent = "\n".join(bold), "\n".join(regular)
     hints.issuer, hints.style = issuer, style
     return lines[title:]
+
+
+def _merge_wrapped(
+    segments: list[tuple[float, float, str, bool]], width: float
+) -> list[tuple[float, float, str, bool]]:
+    """Lines of one cell joined where the next line's first word could not have fitted."""
+    out: list[tuple[float, float, str, bool]] = []
+    for seg in segments:
+        if out and out[-1][3] == seg[3] and seg[2] and out[-1][2]:
+            x0, x1, text, bold = out[-1]
+            first = seg[2].split()[0]
+            first_width = (seg[1] - seg[0]) * len(first) / max(1, len(seg[2]))
+            if x1 - x0 + first_width + 4 > width - 6:
+                out[-1] = (min(x0, seg[0]), max(x1, seg[1]), f"{text} {seg[2]}", bold)
+                continue
+        out.append(seg)
+    return out
 
 
 def _middle(lines: list[Line]) -> float:
@@ -271,7 +294,10 @@ def _recipients(left: list[str]) -> list[str]:
 def _paragraphs(lines: list[Line], body: float) -> list[RawBlock]:
     """Lines joined into paragraphs; see the module docstring for where one ends."""
     body_lines = [ln for ln in lines if abs(ln.size - body) < 1.5]
-    left = statistics.mode(round(ln.x0) for ln in body_lines) if body_lines else 0
+    # The margin is where the continuation lines start: a low percentile, not the mode (a
+    # report of short indented paragraphs has more lines at the indent than at the margin).
+    starts = sorted(round(ln.x0) for ln in body_lines)
+    left = starts[len(starts) // 20] if starts else 0
     right = max((ln.x1 for ln in body_lines), default=0)
     blocks: list[RawBlock] = []
     prev: Line | None = None
@@ -304,10 +330,10 @@ def _starts_paragraph(
     left, right = margins
     if prev is None or centered != bool(blocks and blocks[-1].centered):
         return True
-    if (prev.page == ln.page and ln.top - prev.bottom > 0.9 * body) or _TITLE.match(
-        prev.text.strip()
-    ):
+    if prev.page == ln.page and ln.top - prev.bottom > 0.9 * body:
         return True
+    if _TITLE.match(prev.text.strip()) and not _would_not_fit(prev, ln, right - left):
+        return True  # the summary line below the title is its own block
     if centered:
         return False  # the next line of a centred block (summary line, heading)
     return ln.x0 > left + 8 or prev.x1 < right - 40
