@@ -123,18 +123,21 @@ def admin_unit_capitals(ctx: Context) -> Iterator[Finding]:
 )
 def range_spacing(ctx: Context) -> Iterator[Finding]:
     ranges = [
-        (line.start + m.start(), line.start + m.end(), m.group(2).strip() != m.group(2), m)
+        (line.start + m.start(), line.start + m.end(), m)
         for line in _body_lines(ctx)
         for m in _RANGE.finditer(line.text)
     ]
-    spaced = sum(1 for r in ranges if r[2])
-    if not spaced or spaced == len(ranges):
+    spaced = sum(
+        1 for *_, m in ranges if m.group(2).strip() and m.group(2)[0] == " " == m.group(2)[-1]
+    )
+    tight = sum(1 for *_, m in ranges if m.group(2).strip() == m.group(2))
+    if not ranges or (spaced == len(ranges)) or (tight == len(ranges)):
         return
-    majority_spaced = spaced * 2 >= len(ranges)
-    for start, end, is_spaced, m in ranges:
-        if is_spaced == majority_spaced:
+    for start, end, m in ranges:
+        # the majority style; a one-sided space ("2020- 2025") is always out of line
+        fix = f"{m.group(1)} - {m.group(3)}" if spaced >= tight else f"{m.group(1)}-{m.group(3)}"
+        if m.group(0) == fix:
             continue
-        fix = f"{m.group(1)} - {m.group(3)}" if majority_spaced else f"{m.group(1)}-{m.group(3)}"
         yield ctx.finding(
             "style.range-spacing",
             start,
