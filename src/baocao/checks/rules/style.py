@@ -92,7 +92,9 @@ def official_name_capitals(ctx: Context) -> Iterator[Finding]:
 def _generic_use(text: str, at: int, written: str) -> bool:
     """ "các ủy ban nhân dân" and similar plural or generic uses are not names."""
     before = text[max(0, at - 6) : at].lower()
-    return written[:1].islower() and before.endswith(("các ", "những ", "mọi "))
+    after = text[at + len(written) : at + len(written) + 5].lower()
+    plural = before.endswith(("các ", "những ", "mọi ")) or after.startswith(" các ")
+    return written[:1].islower() and plural
 
 
 @rule(
