@@ -10,67 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from baocao.text.figures import MONEY_UNITS, QUANTITY_UNITS
+from baocao.text.numbers import decimals_of, parse_number
+
 _NUM = re.compile(
     r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
     r"(?:\s*/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?))?"
     r"(?![\w/]|[.,]\d|\s*-\s*[A-ZĐ])"
 )
-# Multi-word units first. "tỷ" alone is "tỷ đồng" (the sample: "14,9/65,9 tỷ").
-_UNITS = [
-    "tỷ đồng",
-    "triệu đồng",
-    "nghìn đồng",
-    "ngàn đồng",
-    "tỷ",
-    "triệu",
-    "đồng",
-    "hồ sơ",
-    "đối tượng",
-    "trường hợp",
-    "dự án",
-    "đảng viên",
-    "lượt người",
-    "lượt",
-    "hộ",
-    "ha",
-    "cây",
-    "lô",
-    "vụ việc",
-    "vụ",
-    "đơn",
-    "đ/c",
-    "người",
-    "thanh niên",
-    "công trình",
-    "hạng mục",
-    "căn cước",
-    "mã định danh",
-    "nhà",
-    "km",
-    "m2",
-    "m²",
-    "tấn",
-    "con",
-    "xã",
-    "trường",
-    "lớp",
-    "học sinh",
-    "bản kê khai",
-    "bản",
-    "cuộc",
-    "lần",
-    "chi bộ",
-    "tổ chức",
-    "phòng",
-    "cơ sở",
-    "doanh nghiệp",
-    "lao động",
-    "việc làm",
-    "điểm",
-    "buổi",
-    "tin",
-    "bài",
-]
+# The unit vocabulary is the figure extractor's; "tỷ" alone is "tỷ đồng" ("14,9/65,9 tỷ").
+_UNITS = [*MONEY_UNITS, *QUANTITY_UNITS]
 _UNIT_RE = re.compile(
     r"\s*(" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)) + r")(?!\w)"
 )
@@ -130,13 +79,6 @@ class Quantity:
         return 0.5 * 10 ** (-self.decimals) * _MONEY.get(self.unit or "", 1.0)
 
 
-def parse_vi_number(text: str) -> tuple[float, int]:
-    """'10.430' -> (10430, 0); '101,929' -> (101.929, 3)."""
-    integer, _, frac = text.partition(",")
-    value = float(integer.replace(".", "") + ("." + frac if frac else ""))
-    return value, len(frac)
-
-
 def quantities(sentence: str) -> list[Quantity]:
     """Every quantity, ratio and percentage in `sentence`, in order."""
     out: list[Quantity] = []
@@ -148,7 +90,7 @@ def quantities(sentence: str) -> list[Quantity]:
         month, year = m.group(1), m.group(2) or ""
         if re.fullmatch(r"(19|20)\d\d", year) and month.isdigit() and int(month) <= 12:
             continue  # "02/2023": a month and its year
-        value, decimals = parse_vi_number(m.group(1))
+        value, decimals = parse_number(m.group(1)), decimals_of(m.group(1))
         if after.startswith("%"):
             out.append(
                 Quantity(
@@ -161,7 +103,7 @@ def quantities(sentence: str) -> list[Quantity]:
         end = m.end() + (unit_m.end() if unit_m else 0)
         total, total_dec = (None, 0)
         if m.group(2):
-            total, total_dec = parse_vi_number(m.group(2))
+            total, total_dec = parse_number(m.group(2)), decimals_of(m.group(2))
         out.append(
             Quantity(value, decimals, unit, m.start(), end, depths[m.start()], total, total_dec)
         )

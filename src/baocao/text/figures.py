@@ -14,7 +14,7 @@ from baocao.document.model import Figure
 from baocao.text.numbers import parse_number
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_MONEY_UNITS = ("tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "tỷ", "triệu")
+MONEY_UNITS = ("tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "tỷ", "triệu")
 QUANTITY_UNITS = (
     "ha",
     "cây",
@@ -68,7 +68,7 @@ QUANTITY_UNITS = (
     "nhóm",
     "phòng học",
 )
-_UNITS = sorted(_MONEY_UNITS + QUANTITY_UNITS, key=len, reverse=True)
+_UNITS = sorted(MONEY_UNITS + QUANTITY_UNITS, key=len, reverse=True)
 _FIGURE = re.compile(
     rf"(?<![\w/.,-])(?P<a>{_NUMBER})"
     rf"(?:\s*/\s*(?P<b>{_NUMBER}))?"
@@ -122,7 +122,7 @@ def _figure(text: str, m: re.Match[str]) -> Figure | None:
         return Figure(m.group(0), value, unit, "ratio", m.start(), m.end(), total=parse_number(b))
     if not unit:
         return None
-    kind = "money" if unit in _MONEY_UNITS else "quantity"
+    kind = "money" if unit in MONEY_UNITS else "quantity"
     if unit in ("tỷ", "triệu"):
         unit += " đồng"
     return Figure(m.group(0), value, unit, kind, m.start(), m.end())

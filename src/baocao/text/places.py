@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from baocao.document.model import Place
+from baocao.text.find import word_starts
 from baocao.text.normalize import LOWER, UPPER
 
 _KINDS = ("thị trấn", "thành phố", "phường", "xã", "huyện", "tỉnh", "thôn", "xóm", "quận")
@@ -23,8 +24,7 @@ def extract_places(text: str) -> list[Place]:
     Tân, Tiểu học …" stops before "Tiểu".
     """
     out: list[Place] = []
-    low = text.lower()
-    heads = (_HEAD.match(text, at) for at in _kind_positions(low))
+    heads = (_HEAD.match(text, at) for at in word_starts(text, _KINDS))
     for head in (h for h in heads if h):
         kind = head.group("kind").lower()
         pos, first = head.end(), True
@@ -42,14 +42,3 @@ def extract_places(text: str) -> list[Place]:
                 break
             pos = sep.end()
     return out
-
-
-def _kind_positions(low: str) -> list[int]:
-    """Where a kind word starts; str.find is far cheaper than a case-blind regex scan."""
-    found: set[int] = set()
-    for kind in _KINDS:
-        at = low.find(kind)
-        while at >= 0:
-            found.add(at)
-            at = low.find(kind, at + 1)
-    return sorted(found)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from baocao.document.model import Reference
+from baocao.text.find import word_starts
 
 TYPES = (
     "Nghị quyết",
@@ -39,22 +40,10 @@ _REF = re.compile(
 )
 
 
-def _candidates(text: str) -> list[int]:
-    """Where a type name starts: str.find over the lower-cased text beats a regex scan."""
-    low = text.lower()
-    starts: set[int] = set()
-    for name in _LOWER_TYPES:
-        at = low.find(name)
-        while at >= 0:
-            starts.add(at)
-            at = low.find(name, at + 1)
-    return sorted(starts)
-
-
 def extract_references(text: str) -> list[Reference]:
     """Every cited document with its type, number, code and date (ISO) when given."""
     out = []
-    matches = (_REF.match(text, at) for at in _candidates(text))
+    matches = (_REF.match(text, at) for at in word_starts(text, _LOWER_TYPES))
     for m in (m for m in matches if m):
         code = m.group("code") or ""
         number = m.group("num") or re.match(r"\d+", code).group(0)  # type: ignore[union-attr]
