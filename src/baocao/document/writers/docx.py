@@ -146,7 +146,8 @@ def _short_rule(text: str, column_mm: float, size_pt: float) -> etree._Element:
     width = min(column_mm * 0.9, longest * 0.68 * size_pt * 0.3528)
     rule = max(12.0, width * 0.4)
     side = (column_mm - rule) / 2
-    return x.paragraph(x.ParaStyle(align="center", border_bottom=True, indent_mm=(side, side)), [])
+    style = x.ParaStyle(align="center", border_bottom=True, indent_mm=(side, side), after_pt=8)
+    return x.paragraph(style, [])
 
 
 def _title(doc: Document, layout: Layout) -> list[etree._Element]:
