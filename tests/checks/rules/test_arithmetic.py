@@ -71,3 +71,30 @@ def test_a_truncated_percentage_is_information_not_an_error():
     assert _arith(text) == ["arith.ratio-percent:info"]
     assert _arith(text.replace("66%", "67%")) == []
     assert _arith(text.replace("66%", "76%")) == ["arith.ratio-percent:error"]
+
+
+def test_a_total_broken_down_in_the_bullets_below_it():
+    text = (
+        "BÁO CÁO\n\nI. MỤC\n\nTổng số cán bộ, giáo viên, nhân viên: 57 người. Trong đó:\n\n"
+        "- Cán bộ quản lý: 3 người\n\n- Giáo viên: 37 người (biên chế 32; hợp đồng: 5)\n\n"
+        "- Nhân viên: 18 người (kế toán: 01 người, Y tế: 01 người; nấu ăn: 12 người; "
+        "bảo vệ: 4 người).\n\n* Trình độ đào tạo:"
+    )
+    assert findings(text, "arith.breakdown") == [("57", None)]  # the real 008 report: 58 ≠ 57
+    assert _arith(text.replace("57 người", "58 người")) == []
+
+
+def test_percent_of_the_annual_target(sample_path, tmp_path):
+    from baocao.checks.config import load_check_config
+
+    doc = build_document(*parse_text(sample_path.read_text(encoding="utf-8")))
+    for target, expected in ((110000, []), (100000, ["arith.target:error"])):
+        cfg = tmp_path / "t.yaml"
+        cfg.write_text(f'targets:\n  "Trồng cây nhân dân": {target}\n', encoding="utf-8")
+        _, options = load_check_config(None, cfg)
+        got = [
+            f"{f.rule}:{f.severity}"
+            for f in check_document(doc, options=options)
+            if f.rule == "arith.target"
+        ]
+        assert got == expected

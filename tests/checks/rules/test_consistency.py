@@ -39,3 +39,25 @@ def test_a_name_spelled_two_ways_is_flagged_once_per_minority_use(sample_doc):
 def test_old_and_new_tone_marks_are_not_two_spellings():
     text = "BÁO CÁO\n\nI. MỤC\n\nxã Hòa Bình và xã Hoà Bình cùng một xã; xã Tam Thanh."
     assert findings(text, "name.variant") == []
+
+
+def test_a_cited_document_dated_after_the_report():
+    text = (
+        "---\nissuer:\n  name: TRƯỜNG MN X\n  date: 2012-05-10\n---\n\nBÁO CÁO\n\nI. MỤC\n\n"
+        "Căn cứ Công văn số: 106/HD-GD&ĐT ngày 08 tháng 9 năm 2012 và Kế hoạch số 5/KH-X "
+        "ngày 01/4/2012."
+    )
+    assert [t for t, _ in findings(text, "ref.date-order")] == [
+        "Công văn số: 106/HD-GD&ĐT ngày 08 tháng 9 năm 2012"
+    ]
+
+
+def test_a_plan_that_implements_a_later_directive():
+    text = (
+        "BÁO CÁO\n\nI. MỤC\n\nBan hành Kế hoạch số 31-KH/HU, ngày 09/02/2023 về thực hiện "
+        "Chỉ thị số 18-CT/TW ngày 26/10/2023 của Ban Bí thư."
+    )
+    assert [t for t, _ in findings(text, "ref.date-order")] == [
+        "Kế hoạch số 31-KH/HU, ngày 09/02/2023"
+    ]
+    assert findings(text.replace("26/10/2023", "26/10/2022"), "ref.date-order") == []

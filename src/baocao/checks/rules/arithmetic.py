@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from baocao.checks.findings import Finding
 from baocao.checks.quantities import Quantity, quantities, sentences
 from baocao.checks.registry import Context, rule
+from baocao.text.normalize import fold
 
 _MARKER = re.compile(r"(?<!\w)(bao gồm|gồm có|gồm|trong đó|cụ thể)(?!\w)\s*:?", re.I)
 _TOTAL_WORD = re.compile(r"(?<!\w)tổng(?!\w)", re.I)
@@ -45,6 +46,7 @@ def breakdowns(ctx: Context) -> Iterator[Finding]:
         yield from _parenthesised(ctx, span, qs)
         yield from _done_not_done(ctx, span, qs)
     yield from _footnote_breakdowns(ctx)
+    yield from _list_breakdowns(ctx)
 
 
 @rule(
@@ -64,6 +66,61 @@ def ratio_percent(ctx: Context) -> Iterator[Finding]:
             yield from _judge_percent(ctx, span, ratio, pct)
 
 
+@rule(
+    "arith.target",
+    severity="error",
+    area="arithmetic",
+    summary="Phần trăm kế hoạch không khớp với chỉ tiêu năm (--targets)",
+)
+def target_percent(ctx: Context) -> Iterator[Finding]:
+    """ "Trồng cây nhân dân đã trồng 88.000 cây, đạt 80% KH" against the year's target."""
+    targets: dict[str, float] = ctx.options.get("targets") or {}
+    if not targets:
+        return
+    keys = {fold(name): value for name, value in targets.items() if value}
+    for span in _texts(ctx):
+        folded = fold(span.text)  # same length: marks are dropped, letters kept one for one
+        for key, target in keys.items():
+            for m in re.finditer(re.escape(key), folded):
+                sentence_end = span.text.find(". ", m.end())
+                end = len(span.text) if sentence_end < 0 else sentence_end
+                qs = [q for q in quantities(span.text[m.end() : end]) if q.depth == 0]
+                value = next((q for q in qs if not q.percent and q.total is None), None)
+                pct = next((q for q in qs if q.percent and value and q.start > value.start), None)
+                if value is None or pct is None:
+                    continue
+                shift = m.end()
+                ratio = Quantity(
+                    value.value,
+                    value.decimals,
+                    value.unit,
+                    value.start + shift,
+                    value.end + shift,
+                    0,
+                    target,
+                    6,
+                )
+                pct = Quantity(
+                    pct.value,
+                    pct.decimals,
+                    "%",
+                    pct.start + shift,
+                    pct.end + shift,
+                    0,
+                    percent=True,
+                )
+                for f in _judge_percent(ctx, span, ratio, pct):
+                    yield ctx.finding(
+                        "arith.target",
+                        f.start,
+                        f.end,
+                        f.message + f" (chỉ tiêu {_fmt(target, 0)})",
+                        f.message_en + f" (target {target:g})",
+                        f.suggestion,
+                        severity=f.severity,
+                    )
+
+
 def _texts(ctx: Context) -> Iterator[Span]:
     for line in ctx.lines:
         if line.kind in ("paragraph", "footnote") and re.search(r"\d", line.text):
@@ -74,7 +131,7 @@ def _marked_breakdowns(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator
     sents = sentences(span.text)
     for m in _MARKER.finditer(span.text):
         word = m.group(1).lower()
-        total = _total_for(span.text, sents, qs, m.start(), word)
+        total = _total_for(span.text, sents, qs, m.start())
         if total is None:
             continue
         parts = _parts_after(span.text, qs, m.end(), total)
@@ -84,21 +141,25 @@ def _marked_breakdowns(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator
 
 
 def _total_for(
-    text: str, sents: list[tuple[int, str]], qs: list[Quantity], at: int, word: str
+    text: str, sents: list[tuple[int, str]], qs: list[Quantity], at: int
 ) -> Quantity | None:
     """The total a breakdown marker refers to."""
     start = next((p for p, s in reversed(sents) if p <= at), 0)
     before = [q for q in qs if start <= q.end <= at and not q.percent]
-    if not text[start:at].strip(" *:(") and word in ("bao gồm", "gồm", "gồm có"):
-        # "…là 103,7 tỷ đồng … . Bao gồm: …" — the total stands after "Tổng" in the sentence before.
+    if not text[start:at].strip(" *:("):
+        # The marker opens its sentence: the total is in the sentence before, after "Tổng" if
+        # it has one ("…là 103,7 tỷ đồng …; trong đó: … . Bao gồm: …"), else its last figure
+        # ("Tổng số cán bộ: 57 người. Trong đó:").
         prev = next((p for p, s in reversed(sents) if p < start), None)
         if prev is None:
             return None
         words = list(_TOTAL_WORD.finditer(text, prev, start))
         m = words[-1] if words else None
         after = [q for q in qs if q.start >= (m.end() if m else prev) and q.end <= start]
-        after = [q for q in after if not q.percent]
-        return after[0] if after else None
+        after = [q for q in after if not q.percent and q.depth == 0]
+        if not after:
+            return None
+        return after[0] if m else after[-1]
     depth = _depth_at(text, at)
     same = [q for q in before if q.depth <= depth]
     return same[-1] if same else None
@@ -216,6 +277,43 @@ def _footnote_breakdowns(ctx: Context) -> Iterator[Finding]:
                 partial=m.group(1).lower() == "trong đó",
                 extra=(sum(q.base for q in parts), sum(q.half_unit() for q in parts)),
             )
+
+
+_TRAILING_MARKER = re.compile(r"(bao gồm|gồm có|gồm|trong đó|cụ thể)\s*:?\s*$", re.I)
+_ITEM = re.compile(r"^[.+•]\s")
+
+
+def _list_breakdowns(ctx: Context) -> Iterator[Finding]:
+    """ "Tổng số …: 57 người. Trong đó:" and the bullet items below it, one part each."""
+    starts = {id(ln.paragraph): ln.text_start for ln in ctx.lines if ln.paragraph is not None}
+    containers = [ctx.doc.preamble, *(s.paragraphs for s in ctx.doc.iter_sections())]
+    for paragraphs in containers:
+        for i, p in enumerate(paragraphs):
+            m = _TRAILING_MARKER.search(p.text)
+            if not m:
+                continue
+            qs = quantities(p.text)
+            sents = sentences(p.text)
+            total = _total_for(p.text, sents, qs, m.start())
+            items = []
+            for item in paragraphs[i + 1 :]:
+                if not (item.bullet or _ITEM.match(item.text)):
+                    break
+                items.append(item)
+            parts = [_first_like(item.text, total) for item in items] if total else []
+            if total is None or len(parts) < 2 or any(q is None for q in parts):
+                continue
+            span = Span(starts.get(id(p), 0), p.text)
+            partial = m.group(1).lower() == "trong đó"
+            yield from _judge_sum(ctx, span, total, parts, partial=partial)  # type: ignore[arg-type]
+
+
+def _first_like(text: str, total: Quantity) -> Quantity | None:
+    """The item's first quantity of the total's kind (at the item's own level)."""
+    for q in quantities(text):
+        if q.depth == 0 and not q.percent and (q.kind == total.kind or total.kind is None):
+            return q
+    return None
 
 
 def _judge_sum(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -183,3 +184,43 @@ def _names_in(text: str) -> Iterator[tuple[str, int, int]]:
             yield m.group(1), m.start(1), m.end(1)
     for m in _SINGLE_NAME.finditer(text):
         yield m.group(1), m.start(1), m.end(1)
+
+
+@rule(
+    "ref.date-order",
+    severity="warning",
+    area="consistency",
+    summary="Văn bản được dẫn có ngày sau ngày báo cáo, hoặc trước văn bản nó thực hiện",
+)
+def reference_dates(ctx: Context) -> Iterator[Finding]:
+    issued = ctx.doc.issuer.date if ctx.doc.issuer else ""
+    refs = [r for r in ctx.doc.references if r.date]
+    for r in refs:
+        if issued and r.date > issued:
+            yield ctx.finding(
+                "ref.date-order",
+                r.start,
+                r.end,
+                f"{r.type} được dẫn mang ngày {_vi_date(r.date)}, sau ngày ban hành báo cáo "
+                f"({_vi_date(issued)})",
+                f"the cited document is dated after the report ({r.date} > {issued})",
+            )
+    for a, b in itertools.pairwise(refs):
+        between = ctx.text[a.end : b.start]
+        if len(between) < 60 and _IMPLEMENTS.search(between) and a.date < b.date:
+            yield ctx.finding(
+                "ref.date-order",
+                a.start,
+                a.end,
+                f"{a.type} ngày {_vi_date(a.date)} thực hiện một văn bản ban hành sau nó "
+                f"({_vi_date(b.date)})",
+                f"dated {a.date}, it implements a document of {b.date}",
+            )
+
+
+_IMPLEMENTS = re.compile(r"(thực hiện|triển khai|hướng dẫn thi hành|cụ thể hóa)", re.I)
+
+
+def _vi_date(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
