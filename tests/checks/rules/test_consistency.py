@@ -61,3 +61,11 @@ def test_a_plan_that_implements_a_later_directive():
         "Kế hoạch số 31-KH/HU, ngày 09/02/2023"
     ]
     assert findings(text.replace("26/10/2023", "26/10/2022"), "ref.date-order") == []
+
+
+def test_a_malformed_symbol_of_a_cited_document():
+    text = (
+        "BÁO CÁO\n\nI. MỤC\n\nCăn cứ Công văn số: 106/HD-GD&ĐT- MN ngày 08/9/2012, "
+        "Kế hoạch số 31-KH/HU và Thông tư 04/2023/TT-BTC."
+    )
+    assert findings(text, "ref.code") == [("106/HD-GD&ĐT- MN", None)]

@@ -90,3 +90,9 @@ def test_injected_tone_typos_are_caught():
     assert total >= 30
     # 31 of 39 here (seed 7); 127 of 149 with the wider run of docs/checker-quality.md
     assert caught / total >= 0.75
+
+
+def test_a_sentence_starting_in_lower_case(sample_doc):
+    assert findings(sample_doc, "cap.sentence") == [("rà", "Rà"), ("rà", "Rà")]
+    text = "BÁO CÁO\n\nI. MỤC\n\nCác loại cây, hoa, v.v. đều tốt... và còn nữa. Tốt."
+    assert findings(text, "cap.sentence") == []

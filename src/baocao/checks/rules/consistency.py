@@ -224,3 +224,28 @@ _IMPLEMENTS = re.compile(r"(thực hiện|triển khai|hướng dẫn thi hành|
 def _vi_date(iso: str) -> str:
     d = dt.date.fromisoformat(iso)
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+_PARTY_CODE = re.compile(r"^\d+-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐa-zđ&]*(?:-[A-ZĐ][A-ZĐa-zđ&]*)*$")
+_STATE_CODE = re.compile(r"^\d+(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ&]*(?:-[A-ZĐ][A-ZĐa-zđ&]*)*$")
+
+
+@rule(
+    "ref.code",
+    severity="warning",
+    area="consistency",
+    summary="Số, ký hiệu của văn bản được dẫn viết sai dạng",
+)
+def reference_codes(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.doc.references:
+        if not r.code or _PARTY_CODE.match(r.code) or _STATE_CODE.match(r.code):
+            continue
+        at = r.start + r.text.index(r.code)
+        yield ctx.finding(
+            "ref.code",
+            at,
+            at + len(r.code),
+            f"Ký hiệu \u201c{r.code}\u201d không đúng dạng (Đảng: 31-KH/HU; Nhà nước: "
+            "04/2023/TT-BTC, 45/BC-UBND)",
+            f"the symbol \u201c{r.code}\u201d is malformed",
+        )

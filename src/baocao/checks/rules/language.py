@@ -268,3 +268,41 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
                     f"the report mixes \u201c{w}\u201d and \u201c{major}\u201d",
                     suggestion=major,
                 )
+
+
+_SENTENCE_START = re.compile(r"(?<![.\s][a-zđ])(?<!\bv\.v)(?<!\btr)(?<!\bTP)[.?!]\s+([^\W\d_])")
+
+
+@rule(
+    "cap.sentence",
+    severity="warning",
+    area="language",
+    summary="Câu bắt đầu bằng chữ thường",
+)
+def sentence_case(ctx: Context) -> Iterator[Finding]:
+    for line in ctx.lines:
+        if line.kind != "paragraph" or line.paragraph is None:
+            continue
+        text = line.paragraph.text
+        offset = line.text_start
+        for m in _SENTENCE_START.finditer(text):
+            if not m.group(1).islower() or text[max(0, m.start() - 2) : m.start() + 1] == "...":
+                continue  # "…, v.v… và" or an ellipsis carries the sentence on
+            yield _lower_start(ctx, offset + m.start(1), text, m.start(1), "warning")
+        first = re.match(r"[\W\d_]*([^\W\d_])", text)
+        if first and first.group(1).islower() and not line.paragraph.bullet:
+            yield _lower_start(ctx, offset + first.start(1), text, first.start(1), "info")
+
+
+def _lower_start(ctx: Context, at: int, text: str, local: int, severity: str) -> Finding:
+    word = re.match(r"[^\W\d_]+", text[local:])
+    written = word.group(0) if word else text[local]
+    return ctx.finding(
+        "cap.sentence",
+        at,
+        at + len(written),
+        f"Đầu câu phải viết hoa: \u201c{written.capitalize()}\u201d",
+        f"a sentence starts in lower case: \u201c{written.capitalize()}\u201d",
+        suggestion=written.capitalize(),
+        severity=severity,  # type: ignore[arg-type]
+    )
