@@ -297,7 +297,10 @@ def _list_breakdowns(ctx: Context) -> Iterator[Finding]:
             total = _total_for(p.text, sents, qs, m.start())
             items = []
             for item in paragraphs[i + 1 :]:
-                if not (item.bullet or _ITEM.match(item.text)):
+                # Under a "- " total the parts are the next level down (". ", "+ "); the next
+                # "- " is a sibling of the total and ends the list.
+                sub = bool(_ITEM.match(item.text))
+                if not (sub or (item.bullet and not p.bullet)):
                     break
                 items.append(item)
             parts = [_first_like(item.text, total) for item in items] if total else []
@@ -334,9 +337,11 @@ def _judge_sum(
         return
     if partial and got <= total.base + tol:
         return
-    if not partial and abs(got - total.base) <= tol:
-        return
     shown = _fmt(got / scale, max([total.decimals, *(q.decimals for q in parts)]))
+    if not partial and abs(got - total.base) <= tol:
+        if abs(got - total.base) > 1e-9 * max(1.0, abs(total.base)):
+            yield _rounding(ctx, span, total, shown)  # possible, but say so
+        return
     written = span.text[total.start : total.end]
     if partial:
         vi = f"Các số \u201ctrong đó\u201d cộng lại là {shown}, lớn hơn tổng {written}"
@@ -353,6 +358,19 @@ def _judge_sum(
         en,
         suggestion=None if partial else shown,
         severity=severity,  # type: ignore[arg-type]
+    )
+
+
+def _rounding(ctx: Context, span: Span, total: Quantity, shown: str) -> Finding:
+    written = _number_text(span.text[total.start : total.end])
+    start = span.offset + total.start
+    return ctx.finding(
+        "arith.breakdown",
+        start,
+        start + len(written),
+        f"Các thành phần cộng lại là {shown}, lệch với tổng {written} trong phạm vi làm tròn",
+        f"the parts add up to {shown}; {written} differs within rounding",
+        severity="info",
     )
 
 
