@@ -111,6 +111,8 @@ def quantities(sentence: str) -> list[Quantity]:
 
 
 def _depths(text: str) -> list[int]:
+    if "(" not in text:
+        return [0] * len(text)  # most sentences have no parentheses
     depth, out = 0, []
     for c in text:
         if c == "(":

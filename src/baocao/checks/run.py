@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,16 +30,17 @@ def check_document(
         if any(rule_id == d or rule_id.startswith(d.rstrip(".") + ".") for d in off):
             continue
         found.extend(r.fn(ctx))
-    kept = [f for f in set(found) if not _silenced(ctx, f)]
+    starts = [line.start for line in ctx.lines]
+    kept = [f for f in set(found) if not _silenced(ctx, starts, f)]
     return sorted(kept, key=lambda f: (f.start, SEVERITY_ORDER[f.severity], f.rule))
 
 
-def _silenced(ctx: Context, f: Finding) -> bool:
+def _silenced(ctx: Context, starts: list[int], f: Finding) -> bool:
     """True when the paragraph holding the finding carries an ignore marker for its rule."""
-    for line in ctx.lines:
-        if line.start <= f.start <= line.end and line.paragraph is not None:
-            return any(
-                i in ("*", f.rule) or f.rule.startswith(i.rstrip(".") + ".")
-                for i in line.paragraph.ignore
-            )
-    return False
+    line = ctx.lines[max(0, bisect.bisect_right(starts, f.start) - 1)]
+    if line.paragraph is None or not line.paragraph.ignore:
+        return False
+    return any(
+        i in ("*", f.rule) or f.rule.startswith(i.rstrip(".") + ".")
+        for i in line.paragraph.ignore
+    )
