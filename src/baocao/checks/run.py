@@ -41,6 +41,5 @@ def _silenced(ctx: Context, starts: list[int], f: Finding) -> bool:
     if line.paragraph is None or not line.paragraph.ignore:
         return False
     return any(
-        i in ("*", f.rule) or f.rule.startswith(i.rstrip(".") + ".")
-        for i in line.paragraph.ignore
+        i in ("*", f.rule) or f.rule.startswith(i.rstrip(".") + ".") for i in line.paragraph.ignore
     )

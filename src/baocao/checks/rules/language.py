@@ -176,8 +176,8 @@ def diacritic_typos(ctx: Context) -> Iterator[Finding]:
                     "lang.diacritic",
                     start,
                     line.start + tok.end(),
-                    f"Có thể gõ sai dấu: \u201c{tok.group(0)}\u201d → \u201c{suggestion}\u201d",
-                    f"possible wrong mark: \u201c{tok.group(0)}\u201d → \u201c{suggestion}\u201d",
+                    f"Có thể gõ sai dấu thanh hoặc dấu chữ ở \u201c{tok.group(0)}\u201d",
+                    f"possible wrong tone or mark in \u201c{tok.group(0)}\u201d",
                     suggestion=suggestion,
                 )
 
@@ -301,8 +301,8 @@ def _lower_start(ctx: Context, at: int, text: str, local: int, severity: str) ->
         "cap.sentence",
         at,
         at + len(written),
-        f"Đầu câu phải viết hoa: \u201c{written.capitalize()}\u201d",
-        f"a sentence starts in lower case: \u201c{written.capitalize()}\u201d",
+        "Đầu câu phải viết hoa",
+        "a sentence starts in lower case",
         suggestion=written.capitalize(),
         severity=severity,  # type: ignore[arg-type]
     )

@@ -83,8 +83,8 @@ def official_name_capitals(ctx: Context) -> Iterator[Finding]:
                 "cap.org",
                 line.start + m.start(),
                 line.start + m.end(),
-                f"Tên \u201c{written}\u201d viết hoa theo quy định là \u201c{name}\u201d",
-                f"the official capitalisation is \u201c{name}\u201d",
+                f"Tên \u201c{written}\u201d viết hoa chưa đúng Phụ lục II Nghị định 30/2020",
+                "not the official capitalisation of the name",
                 suggestion=name,
             )
 
@@ -111,8 +111,8 @@ def admin_unit_capitals(ctx: Context) -> Iterator[Finding]:
                 "cap.admin-unit",
                 line.start + m.start(1),
                 line.start + m.end(1),
-                f"Giữa câu viết thường danh từ chung: \u201c{word.lower()}\u201d",
-                f"the generic noun is lower case mid-sentence: \u201c{word.lower()}\u201d",
+                "Giữa câu, danh từ chung chỉ đơn vị hành chính viết thường",
+                "the generic noun of an administrative unit is lower case mid-sentence",
                 suggestion=word.lower(),
             )
 
@@ -144,8 +144,8 @@ def range_spacing(ctx: Context) -> Iterator[Finding]:
             "style.range-spacing",
             start,
             end,
-            f"Khoảng năm viết không thống nhất với phần còn lại của báo cáo: \u201c{fix}\u201d",
-            f"year range spacing differs from the rest of the report: \u201c{fix}\u201d",
+            "Khoảng năm viết không thống nhất với phần còn lại của báo cáo",
+            "year range spacing differs from the rest of the report",
             suggestion=fix,
         )
 
@@ -175,7 +175,7 @@ def number_grouping(ctx: Context) -> Iterator[Finding]:
             "style.number-grouping",
             start,
             end,
-            f"Số {digits} chưa phân nhóm hàng nghìn như các số khác: \u201c{fix}\u201d",
-            f"{digits} is not grouped like the other numbers: \u201c{fix}\u201d",
+            f"Số {digits} chưa phân nhóm hàng nghìn như các số khác",
+            f"{digits} is not grouped like the other numbers",
             suggestion=fix,
         )
