@@ -1,15 +1,19 @@
-"""Conversions through LibreOffice: .docx → .pdf, .doc → .docx.
+"""Conversions through LibreOffice: .docx → .pdf, .doc → .docx, .docx → .doc.
 
 A warm server (unoserver, see scripts/unoserver.sh) is used when one answers on
 BAOCAO_UNOSERVER (default 127.0.0.1:2003); otherwise a one-off `soffice --convert-to` runs with
 its own profile directory, since concurrent calls sharing a profile fail silently. Either way a
-timeout bounds the call and the output file must exist and be non-empty.
+timeout bounds the call (a broken server makes calls hang) and the output file must exist and
+be non-empty (LibreOffice exits 0 without output when it cannot load a file). A warm conversion
+that fails is retried once the one-off way, so a sick server slows rendering but never stops it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -19,15 +23,31 @@ from pathlib import Path
 from baocao.document.errors import DocumentError
 
 ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_UNOSERVER = "127.0.0.1:2003"
+# unoconvert guesses the export filter from the extension, and guessed "writer_Mac_Word" for .doc
 _FILTERS = {"doc": "MS Word 97", "docx": "MS Word 2007 XML", "pdf": "writer_pdf_Export"}
+_NO_SOFFICE = (
+    "chưa cài LibreOffice (cài gói Debian libreoffice-writer-nogui)",
+    "LibreOffice is not installed (install the Debian package libreoffice-writer-nogui)",
+)
 
 
 def unoserver_address() -> tuple[str, int]:
-    host, _, port = os.environ.get("BAOCAO_UNOSERVER", "127.0.0.1:2003").rpartition(":")
-    return host or "127.0.0.1", int(port)
+    """Host and port of the warm server, from BAOCAO_UNOSERVER ("host:port")."""
+    value = os.environ.get("BAOCAO_UNOSERVER") or DEFAULT_UNOSERVER
+    host, _, port = value.rpartition(":")
+    try:
+        return host or "127.0.0.1", int(port)
+    except ValueError:
+        raise DocumentError(
+            None,
+            f"BAOCAO_UNOSERVER phải có dạng máy:cổng, không phải {value!r}",
+            f"BAOCAO_UNOSERVER must be host:port, not {value!r}",
+        ) from None
 
 
 def unoserver_running() -> bool:
+    """True when something accepts connections on the warm server's port (0.2 s at most)."""
     host, port = unoserver_address()
     try:
         with socket.create_connection((host, port), timeout=0.2):
@@ -36,42 +56,62 @@ def unoserver_running() -> bool:
         return False
 
 
-def _unoconvert() -> str | None:
+def unoconvert_path() -> str | None:
+    """The unoconvert client: BAOCAO_UNOCONVERT, else .venv-uno/bin/unoconvert, else PATH."""
     explicit = os.environ.get("BAOCAO_UNOCONVERT")
     candidates = [explicit] if explicit else []
     candidates += [str(ROOT / ".venv-uno" / "bin" / "unoconvert"), shutil.which("unoconvert")]
-    return next((c for c in candidates if c and Path(c).exists()), None)
+    return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
 def convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = 60) -> Path:
-    """Convert `src` to `fmt` ("pdf", "docx") in `out_dir`; returns the new file's path."""
+    """Convert `src` to `fmt` ("pdf", "docx", "doc") in `out_dir`; return the new file's path.
+
+    Raises DocumentError when LibreOffice is missing, fails, times out or writes nothing.
+    """
+    src = Path(src)
+    if not src.is_file():
+        raise DocumentError(src, "không tìm thấy tệp", "file not found")
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{src.stem}.{fmt}"
-    client = _unoconvert() if unoserver_running() else None
+    target.unlink(missing_ok=True)  # a stale file must not pass for this call's output
+    client = unoconvert_path() if unoserver_running() else None
+    detail = ""
     if client:
-        host, port = unoserver_address()
-        cmd = [client, "--host", host, "--port", str(port), "--convert-to", fmt]
-        if fmt in _FILTERS:  # unoconvert guessed "writer_Mac_Word" for .doc
-            cmd += ["--filter", _FILTERS[fmt]]
-        cmd += [str(src), str(target)]
-        _run(cmd, src, timeout)
-    else:
-        _soffice(src, fmt, out_dir, timeout)
-    if not target.exists() or target.stat().st_size == 0:
+        try:
+            detail = _warm(client, src, fmt, target, timeout)
+        except DocumentError:
+            target.unlink(missing_ok=True)
+            client = None
+    if not client or not _produced(target):
+        detail = _soffice(src, fmt, out_dir, timeout)
+    if not _produced(target):
+        why = f": {detail}" if detail else ""
         raise DocumentError(
-            src, f"LibreOffice không tạo được tệp .{fmt}", f"LibreOffice produced no .{fmt} file"
+            src,
+            f"LibreOffice không tạo được tệp .{fmt} (tệp hỏng hoặc có mật khẩu?){why}",
+            f"LibreOffice produced no .{fmt} file (damaged or password-protected?){why}",
         )
     return target
 
 
-def _soffice(src: Path, fmt: str, out_dir: Path, timeout: float) -> None:
+def _produced(target: Path) -> bool:
+    return target.is_file() and target.stat().st_size > 0
+
+
+def _warm(client: str, src: Path, fmt: str, target: Path, timeout: float) -> str:
+    host, port = unoserver_address()
+    cmd = [client, "--host", host, "--port", str(port), "--convert-to", fmt]
+    if fmt in _FILTERS:
+        cmd += ["--filter", _FILTERS[fmt]]
+    return _run([*cmd, str(src), str(target)], src, timeout)
+
+
+def _soffice(src: Path, fmt: str, out_dir: Path, timeout: float) -> str:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise DocumentError(
-            src,
-            "chưa cài LibreOffice (gói Debian libreoffice-writer-nogui)",
-            "LibreOffice is not installed (Debian package libreoffice-writer-nogui)",
-        )
+        raise DocumentError(src, *_NO_SOFFICE)
     profile = Path(tempfile.gettempdir()) / f"baocao-lo-{uuid.uuid4().hex}"
     cmd = [
         soffice,
@@ -85,22 +125,33 @@ def _soffice(src: Path, fmt: str, out_dir: Path, timeout: float) -> None:
         str(src),
     ]
     try:
-        _run(cmd, src, timeout)
+        return _run(cmd, src, timeout)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _run(cmd: list[str], src: Path, timeout: float) -> None:
+def _run(cmd: list[str], src: Path, timeout: float) -> str:
+    """Run a LibreOffice command; return the last line it printed (its reason when it fails)."""
     try:
-        subprocess.run(cmd, check=True, timeout=timeout, capture_output=True)
+        # Its own process group: on timeout soffice.bin (a grandchild) must die with the wrapper.
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
+    except FileNotFoundError:
+        raise DocumentError(src, *_NO_SOFFICE) from None
+    try:
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
         raise DocumentError(
             src,
             f"LibreOffice quá {timeout:.0f} giây chưa chuyển xong",
             f"LibreOffice timed out after {timeout:.0f} s",
         ) from None
-    except subprocess.CalledProcessError as exc:
-        detail = exc.stderr.decode(errors="replace").strip().splitlines()[-1:] or [""]
-        raise DocumentError(
-            src, f"LibreOffice báo lỗi: {detail[0]}", f"LibreOffice failed: {detail[0]}"
-        ) from None
+    lines = (err + out).decode(errors="replace").strip().splitlines()
+    detail = lines[-1].strip() if lines else ""
+    if proc.returncode != 0:
+        raise DocumentError(src, f"LibreOffice báo lỗi: {detail}", f"LibreOffice failed: {detail}")
+    return detail

@@ -98,3 +98,11 @@ def test_percent_of_the_annual_target(sample_path, tmp_path):
             if f.rule == "arith.target"
         ]
         assert got == expected
+
+
+def test_labelled_counts_in_parentheses_after_their_total():
+    text = "BÁO CÁO\n\nI. MỤC\n\n- Giáo viên: 37 người (biên chế 32; hợp đồng: 5)."
+    assert _arith(text) == []
+    assert _arith(text.replace("32", "23")) == ["arith.breakdown:warning"]
+    # a list of other facts in parentheses is no breakdown
+    assert _arith("BÁO CÁO\n\nI. MỤC\n\nĐấu giá 204 lô (giá 101,9 tỷ; trúng 149,3 tỷ).") == []

@@ -211,6 +211,11 @@ def _parenthesised(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator[Fin
         ):
             continue
         parts = [q for q in qs if m.end() <= q.start < end and q.depth == depth and not q.percent]
+        owner = _owner(span.text, qs, m.start(), depth)
+        if owner is not None and _labelled_counts(inside, parts):
+            # "37 người (biên chế 32; hợp đồng: 5)": labelled counts right after their total
+            yield from _judge_sum(ctx, span, owner, parts, partial=False, severity="warning")
+            continue
         if len(parts) < 2 or parts[0].kind is None or any(q.kind != parts[0].kind for q in parts):
             continue
         sentence_start = max((p for p, _ in sentences(span.text) if p <= m.start()), default=0)
@@ -220,6 +225,21 @@ def _parenthesised(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator[Fin
         )
         if total is not None:
             yield from _judge_sum(ctx, span, total, parts, partial=False, severity="warning")
+
+
+def _owner(text: str, qs: list[Quantity], paren: int, depth: int) -> Quantity | None:
+    """The quantity standing just before "(" (only spaces or "*" between them)."""
+    before = [q for q in qs if q.end <= paren and q.depth < depth and not q.percent]
+    if before and not text[before[-1].end : paren].strip(" *"):
+        return before[-1]
+    return None
+
+
+def _labelled_counts(inside: str, parts: list[Quantity]) -> bool:
+    """Two or more "label: N" items separated by ";" or ",", and nothing else with a number."""
+    items = [i.strip(" *") for i in re.split(r"[;,]", inside) if i.strip(" *")]
+    labelled = [i for i in items if re.fullmatch(r"[^\W\d_][^\d:]*:?\s*\d+(?:[.,]\d+)?", i)]
+    return len(parts) >= 2 and len(labelled) == len(items) == len(parts)
 
 
 def _done_not_done(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator[Finding]:
@@ -332,12 +352,14 @@ def _judge_sum(
     got = sum(q.base for q in parts) + extra[0]
     tol = total.half_unit() + sum(q.half_unit() for q in parts) + extra[1]
     scale = total.base / total.value if total.value else 1.0
-    if partial and got < total.base - tol and len(parts) >= 3:
+    shown = _fmt(got / scale, max([total.decimals, *(q.decimals for q in parts)]))
+    if partial and got < total.base - tol and len(parts) >= 2:
         yield _short_of_total(ctx, span, total, got / scale, parts)
         return
     if partial and got <= total.base + tol:
+        if got > total.base + 1e-9 * max(1.0, abs(total.base)):
+            yield _rounding(ctx, span, total, shown)
         return
-    shown = _fmt(got / scale, max([total.decimals, *(q.decimals for q in parts)]))
     if not partial and abs(got - total.base) <= tol:
         if abs(got - total.base) > 1e-9 * max(1.0, abs(total.base)):
             yield _rounding(ctx, span, total, shown)  # possible, but say so
