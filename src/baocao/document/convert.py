@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_UNOSERVER = "127.0.0.1:2003"
 # unoconvert guesses the export filter from the extension, and guessed "writer_Mac_Word" for .doc
 _FILTERS = {"doc": "MS Word 97", "docx": "MS Word 2007 XML", "pdf": "writer_pdf_Export"}
+_WRITER_SOURCES = (".doc", ".docx", ".odt", ".rtf", ".txt", ".html")
 _NO_SOFFICE = (
     "chưa cài LibreOffice (cài gói Debian libreoffice-writer-nogui)",
     "LibreOffice is not installed (install the Debian package libreoffice-writer-nogui)",
@@ -67,6 +68,8 @@ def unoconvert_path() -> str | None:
 def convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = 60) -> Path:
     """Convert `src` to `fmt` ("pdf", "docx", "doc") in `out_dir`; return the new file's path.
 
+    `fmt` may name a filter with options as soffice takes them
+    ("pdf:writer_pdf_Export:{...}"); such a call always runs the one-off way.
     Raises DocumentError when LibreOffice is missing, fails, times out or writes nothing.
     """
     src = Path(src)
@@ -74,9 +77,10 @@ def convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = 60) -> Path:
         raise DocumentError(src, "không tìm thấy tệp", "file not found")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{src.stem}.{fmt}"
+    ext = fmt.split(":", 1)[0]
+    target = out_dir / f"{src.stem}.{ext}"
     target.unlink(missing_ok=True)  # a stale file must not pass for this call's output
-    client = unoconvert_path() if unoserver_running() else None
+    client = unoconvert_path() if ext == fmt and unoserver_running() else None
     detail = ""
     if client:
         try:
@@ -90,8 +94,8 @@ def convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = 60) -> Path:
         why = f": {detail}" if detail else ""
         raise DocumentError(
             src,
-            f"LibreOffice không tạo được tệp .{fmt} (tệp hỏng hoặc có mật khẩu?){why}",
-            f"LibreOffice produced no .{fmt} file (damaged or password-protected?){why}",
+            f"LibreOffice không tạo được tệp .{ext} (tệp hỏng hoặc có mật khẩu?){why}",
+            f"LibreOffice produced no .{ext} file (damaged or password-protected?){why}",
         )
     return target
 
@@ -103,7 +107,7 @@ def _produced(target: Path) -> bool:
 def _warm(client: str, src: Path, fmt: str, target: Path, timeout: float) -> str:
     host, port = unoserver_address()
     cmd = [client, "--host", host, "--port", str(port), "--convert-to", fmt]
-    if fmt in _FILTERS:
+    if fmt in _FILTERS and src.suffix.lower() in _WRITER_SOURCES:
         cmd += ["--filter", _FILTERS[fmt]]
     return _run([*cmd, str(src), str(target)], src, timeout)
 

@@ -146,7 +146,10 @@ class Numbering:
     """Counters of auto-numbered paragraphs, giving the label Word would print."""
 
     levels: dict[tuple[str, int], tuple[str, str, int]] = field(default_factory=dict)
-    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # per abstract list
+    abstract_of: dict[str, str] = field(default_factory=dict)
+    overrides: dict[tuple[str, int], int] = field(default_factory=dict)  # startOverride
+    _started: set[tuple[str, int]] = field(default_factory=set)
 
     @classmethod
     def parse(cls, xml: bytes | None) -> Numbering:
@@ -169,9 +172,16 @@ class Numbering:
             abstract[a.get(W + "abstractNumId", "")] = lvls
         for num in root.iterfind(W + "num"):
             ref = num.find(W + "abstractNumId")
-            lvls = abstract.get(ref.get(W + "val", "") if ref is not None else "", {})
-            for ilvl, spec in lvls.items():
-                numbering.levels[(num.get(W + "numId", ""), ilvl)] = spec
+            aid = ref.get(W + "val", "") if ref is not None else ""
+            num_id = num.get(W + "numId", "")
+            numbering.abstract_of[num_id] = aid
+            for ilvl, spec in abstract.get(aid, {}).items():
+                numbering.levels[(num_id, ilvl)] = spec
+            for over in num.iterfind(W + "lvlOverride"):
+                start = over.find(W + "startOverride")
+                if start is not None:
+                    key = (num_id, int(over.get(W + "ilvl", "0")))
+                    numbering.overrides[key] = int(start.get(W + "val", "1"))
         return numbering
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -182,7 +192,12 @@ class Numbering:
         fmt, text, start = spec
         if fmt in ("bullet", "none") or text in _BULLETS:
             return "-" if fmt == "bullet" or text in _BULLETS else ""
-        counters = self.counters.setdefault(num_id, {})
+        # Word counts per abstract list: two w:num of one list continue each other unless a
+        # startOverride restarts it (LibreOffice writes a w:num per paragraph).
+        counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
+        if (num_id, ilvl) in self.overrides and (num_id, ilvl) not in self._started:
+            counters[ilvl] = self.overrides[(num_id, ilvl)] - 1
+        self._started.add((num_id, ilvl))
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

@@ -97,25 +97,12 @@ def read_pdf_blocks(path: str | Path) -> tuple[list[RawBlock], ReaderHints]:
 
 def _pages(path: Path) -> list[Page]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     try:
         with pdfplumber.open(path) as pdf:
             pages = [_page(page, i + 1) for i, page in enumerate(pdf.pages)]
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise DocumentError(
-            path,
-            "tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi nhập lại",
-            "the PDF is password-protected; remove the password and import again",
-        ) from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError):
-        raise DocumentError(
-            path, "tệp không phải PDF hợp lệ (bị hỏng?)", "not a valid PDF (damaged?)"
-        ) from None
     except Exception as exc:  # pdfminer raises many kinds; the user needs one clear line
-        raise DocumentError(path, f"không đọc được PDF: {exc}", f"unreadable PDF: {exc}") from None
+        raise _open_error(path, exc) from None
     if not any(p.lines for p in pages):
         raise DocumentError(
             path,
@@ -123,6 +110,28 @@ def _pages(path: Path) -> list[Page]:
             "the PDF has no text layer (a scan); run OCR before importing",
         )
     return pages
+
+
+def _open_error(path: Path, exc: Exception) -> DocumentError:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]  # pdfplumber wraps what pdfminer raised
+    if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return DocumentError(
+            path,
+            "tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi nhập lại",
+            "the PDF is password-protected; remove the password and import again",
+        )
+    if isinstance(exc, (PDFSyntaxError, PSException, ValueError, KeyError, TypeError)):
+        return DocumentError(
+            path, "tệp không phải PDF hợp lệ (bị hỏng?)", "not a valid PDF (damaged?)"
+        )
+    detail = str(exc) or type(exc).__name__
+    return DocumentError(path, f"không đọc được PDF: {detail}", f"unreadable PDF: {detail}")
 
 
 def _page(page: object, number: int) -> Page:
