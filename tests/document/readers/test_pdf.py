@@ -44,12 +44,17 @@ PANDOC_FIRST = (
     "Thực hiện Chương trình công tác năm 2023, Huyện ủy đã **chỉ đạo quyết liệt** các cơ sở "
     "đảng hoàn thành nhiệm vụ trọng tâm[^1] và *tập trung nguồn lực* cho công tác xây dựng Đảng."
 )
-PANDOC_SECOND = "Kết nạp 21 đảng viên mới, đạt 105% kế hoạch năm[^2]; xét chính thức 18 đồng chí."
+PANDOC_SECOND = (
+    "Kết nạp 21 đảng viên mới, đạt 105% kế hoạch năm[^2]; xét chính thức 18 đồng chí; "
+    "xây mới bể chứa 120 m^3^ nước."
+)
 NOTES = {"1": "Gồm 04 nhiệm vụ theo Kế hoạch số 12-KH/HU.", "2": "Trong đó 12 là đoàn viên."}
 
 
 def plain(markdown: str) -> str:
-    return markdown.replace("**", "").replace("*", "").replace("[^1]", "").replace("[^2]", "")
+    for markup in ("**", "*", "[^1]", "[^2]", "^"):
+        markdown = markdown.replace(markup, "")
+    return markdown
 
 
 PANDOC_PARAGRAPHS = [plain(PANDOC_FIRST), plain(PANDOC_SECOND)] + [
@@ -96,6 +101,12 @@ def test_footnote_marks_become_anchors_after_their_word(pandoc_blocks):
     assert second.text[: second.anchors[0]].endswith("kế hoạch năm")
 
 
+def test_raised_digits_without_a_footnote_on_the_page_stay_text(pandoc_blocks):
+    second = pandoc_blocks[0][1]
+    assert second.text.endswith("bể chứa 120 m3 nước.")
+    assert second.footnotes == ["2"]
+
+
 def test_bold_and_italic_runs_become_emphasis_spans(pandoc_blocks):
     first = pandoc_blocks[0][0]
     spans = {(first.text[e.start : e.end], e.kind) for e in first.emphasis}
@@ -129,6 +140,38 @@ def test_the_document_keeps_its_footnotes_in_place(pandoc_pdf):
     first = doc.iter_paragraphs()[0]
     assert [f.text for f in doc.footnotes] == list(NOTES.values())
     assert first.text[: first.anchors[0]].endswith("trọng tâm")
+
+
+@pytest.fixture(scope="module")
+def per_page_notes_pdf(tmp_path_factory) -> Path:
+    """Footnote numbers restarting on every page (Word's "numRestart eachPage")."""
+    work = tmp_path_factory.mktemp("restart")
+    paragraphs = [f"{long_paragraph(n)}[^{n}]" for n in range(1, 9)]
+    notes = [f"[^{n}]: Ghi chú của đoạn {n}." for n in range(1, 9)]
+    (work / "bc.md").write_text("\n\n".join(paragraphs + notes) + "\n", encoding="utf-8")
+    subprocess.run(["pandoc", "-f", "markdown", "-t", "docx", "-o", "bc.docx", "bc.md"],
+                   cwd=work, check=True)  # fmt: skip
+    d = docx.Document(str(work / "bc.docx"))
+    settings = OxmlElement("w:footnotePr")
+    restart = OxmlElement("w:numRestart")
+    restart.set(qn("w:val"), "eachPage")
+    settings.append(restart)
+    d.sections[0]._sectPr.insert(0, settings)
+    d.save(str(work / "bc.docx"))
+    return convert(work / "bc.docx", "pdf", work)
+
+
+def test_footnote_numbers_restarting_on_each_page_stay_apart(per_page_notes_pdf):
+    with pdfplumber.open(per_page_notes_pdf) as p:
+        assert len(p.pages) >= 2
+        assert "1 Ghi chú của đoạn 5." in p.pages[1].extract_text()  # numbering restarted
+    doc = read_pdf(per_page_notes_pdf)
+    paragraphs = doc.iter_paragraphs()
+    notes = {f.id: f.text for f in doc.footnotes}
+    assert len(paragraphs) == 8
+    for n, par in enumerate(paragraphs, 1):
+        assert par.text.startswith(f"Nội dung số {n}:")
+        assert [notes[fid] for fid in par.footnotes] == [f"Ghi chú của đoạn {n}."]
 
 
 # --- the official layout built with python-docx: columns, indents, page numbers -----------------
@@ -329,8 +372,14 @@ def test_bold_and_italic_are_read_from_font_names(name, style):
 def test_a_scan_without_text_layer_asks_for_ocr(official_pdf, tmp_path):
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1",
                     str(official_pdf), str(tmp_path / "scan")], check=True)  # fmt: skip
-    png = next(tmp_path.glob("scan*.png"))
-    scanned = convert(png, "pdf", tmp_path / "out")  # LibreOffice Draw: an image-only PDF
+    # The page as a picture in a .docx, printed by LibreOffice Writer (Draw, which would open
+    # the PNG itself, is not part of libreoffice-writer-nogui): an image-only PDF.
+    page = docx.Document()
+    page.add_picture(str(next(tmp_path.glob("scan*.png"))), width=Mm(150))
+    page.save(str(tmp_path / "scan.docx"))
+    scanned = convert(tmp_path / "scan.docx", "pdf", tmp_path / "out")
+    with pdfplumber.open(scanned) as p:
+        assert p.pages[0].images and not p.pages[0].chars
     with pytest.raises(DocumentError, match=r"không có lớp chữ \(bản quét\); cần OCR"):
         read_pdf(scanned)
 

@@ -8,6 +8,7 @@ import pdfplumber
 import pytest
 
 from baocao.document.readers.text import read_text
+from baocao.document.writers.docx import write_docx
 from baocao.document.writers.pdf import write_pdf
 from tests.conftest import SAMPLE
 
@@ -60,3 +61,29 @@ def test_a_failed_conversion_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(DocumentError, match="LibreOffice"):
         write_pdf(read_text(SAMPLE), tmp_path / "x.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_docx_to_pdf_keeps_the_previous_pdf(tmp_path, monkeypatch):
+    from baocao.document.errors import DocumentError
+    from baocao.document.writers.pdf import docx_to_pdf
+
+    monkeypatch.setenv("BAOCAO_UNOSERVER", "127.0.0.1:1")
+    bad = tmp_path / "bc.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip")
+    target = tmp_path / "bc.pdf"
+    target.write_bytes(b"%PDF the previous rendering")
+    with pytest.raises(DocumentError):
+        docx_to_pdf(bad, target)
+    assert target.read_bytes() == b"%PDF the previous rendering"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bc.docx", "bc.pdf"]
+
+
+def test_docx_to_pdf_writes_the_pdf_in_place(pdf, tmp_path):
+    from baocao.document.writers.pdf import docx_to_pdf
+
+    source = tmp_path / "in.docx"
+    write_docx(read_text(SAMPLE), source)
+    docx_to_pdf(source, tmp_path / "out" / "bc.pdf")
+    with pdfplumber.open(tmp_path / "out" / "bc.pdf") as p, pdfplumber.open(pdf) as q:
+        assert len(p.pages) == len(q.pages)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bc.pdf"]

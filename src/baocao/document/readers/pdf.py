@@ -2,8 +2,9 @@
 
 Characters are grouped into lines by their baselines, lines into paragraphs by first-line
 indent, vertical gaps, short last lines and centring. Bold and italic come from the font names.
-Small raised digits in the body are footnote marks; the footnote zone is what stands below the
-short separator rule at the page foot (or, without a rule, the smaller text there). A lone
+Small raised digits in the body are footnote marks when the page has that footnote (else text:
+"m²"); the footnote zone is what stands below the short separator rule at the page foot (or,
+without a rule, the smaller text there), numbers restarting per page kept apart. A lone
 centred number in the top or bottom margin is the page number and is dropped. The two-column
 header block and the "Nơi nhận"/signature block are split into their columns by the gap between
 them. A paragraph running over a page break is joined here, from the geometry (see
@@ -17,22 +18,30 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from baocao.document._spans import merge_spans
 from baocao.document.blocks import RawBlock, ReaderHints
 from baocao.document.errors import DocumentError
 from baocao.document.model import Document, Emphasis
 
+if TYPE_CHECKING:
+    from pdfplumber.page import Page as PlumberPage
+
 _TITLE = re.compile(r"^(BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN)\b")
 _RECIPIENTS = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n", re.I)
 _RULE = re.compile(r"^[\s\-_–—=*.…]*$")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(\d{1,4})[-–—\s]*$")
+_PLAIN_NOTE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?=\S)")  # "1. Gồm …": a note number, not raised
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "…", '"', "”", ")")
 _LABEL = re.compile(r"^([IVXLC]+|[A-ZĐ]|\d+(\.\d+)*|[a-zđ])[.)]\s|^[-–—+•*]\s")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _ITALIC = re.compile(r"italic|oblique|ital\b|kursiv", re.I)
 # Short style suffixes: "Times-BI", "Arial,BI", "VNTime-B", "Foo-It", "Foo-BdIt".
 _SUFFIX = re.compile(r"[-,](BI|IB|B|I|Bd|It|BdIt|BoldIt)$")
+
+
+Segment = tuple[float, float, str, bool]  # a table cell's piece of a line: x0, x1, text, bold
 
 
 @dataclass
@@ -46,9 +55,7 @@ class Line:
     text: str
     spans: list[Emphasis] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # (offset, footnote id)
-    segments: list[tuple[float, float, str, bool]] = field(
-        default_factory=list
-    )  # x0, x1, text, bold
+    segments: list[Segment] = field(default_factory=list)
     bold: bool = False
 
 
@@ -85,6 +92,7 @@ def read_pdf_blocks(path: str | Path) -> tuple[list[RawBlock], ReaderHints]:
         lines = [ln for ln in page.lines if not _page_number(ln, page)]
         main, foot = _split_footnote_zone(lines, body_size, page.rule)
         _plain_notes(foot)
+        _restore_marks(main, {fid for ln in foot if (fid := _note_id(ln)) is not None})
         _unique_note_ids(main, foot, seen)
         body_lines += main
         notes += foot
@@ -134,15 +142,15 @@ def _open_error(path: Path, exc: Exception) -> DocumentError:
     return DocumentError(path, f"không đọc được PDF: {detail}", f"unreadable PDF: {detail}")
 
 
-def _page(page: object, number: int) -> Page:
-    width, height = float(page.width), float(page.height)  # type: ignore[attr-defined]
-    lines = _lines(page.chars, number)  # type: ignore[attr-defined]
+def _page(page: PlumberPage, number: int) -> Page:
+    width, height = float(page.width), float(page.height)
+    lines = _lines(page.chars, number)
     rules = [
         r
-        for r in (*page.lines, *page.rects)  # type: ignore[attr-defined]
+        for r in (*page.lines, *page.rects)
         if abs(r["bottom"] - r["top"]) <= 1.5 and 20 < r["x1"] - r["x0"] < 0.5 * width
     ]
-    page.flush_cache()  # type: ignore[attr-defined]  # keep memory flat on long reports
+    page.flush_cache()  # keep memory flat on long reports
     margin = min((ln.x0 for ln in lines), default=0.0)
     # The separator starts at the left margin and stands alone at its height (a table's
     # borders do not).
@@ -214,7 +222,7 @@ class _RawLine:
         self.pos = 0
         self.spans: list[Emphasis] = []
         self.notes: list[tuple[int, str]] = []
-        self.segments: list[tuple[float, float, str, bool]] = []
+        self.segments: list[Segment] = []
         self.seg: list[str] = []
         self.seg_x0: float | None = None
         self.seg_bold = True
@@ -225,6 +233,7 @@ class _RawLine:
         self.pos += len(text)
 
     def add(self, c: dict, size: float) -> None:
+        """Append a printed character, with a space or a cell break before it if its gap says so."""
         gap = c["x0"] - self.x1 if self.x1 is not None else 0.0
         if self.x1 is not None and gap > 10:
             # A gap wider than any space: the two cells of a header or signature table.
@@ -250,6 +259,7 @@ class _RawLine:
         self.x1 = max(self.x1 or c["x1"], c["x1"])
 
     def mark(self, c: dict) -> None:
+        """Record a raised footnote digit at the current offset (consecutive digits: one id)."""
         if self.notes and self.notes[-1][0] == self.pos:
             self.notes[-1] = (self.pos, self.notes[-1][1] + c["text"])
         else:
@@ -312,11 +322,8 @@ def _split_footnote_zone(
         if cut < len(lines) and _starts_note(lines[cut]):
             return lines[:cut], lines[cut:]
     cut = len(lines)
-    for i in range(len(lines) - 1, -1, -1):
-        if lines[i].size <= body - 1.5 and lines[i].top > 300:
-            cut = i
-        else:
-            break
+    while cut and lines[cut - 1].size <= body - 1.5 and lines[cut - 1].top > 300:
+        cut -= 1
     zone = lines[cut:]
     if zone and not _starts_note(zone[0]):
         return lines, []
@@ -326,9 +333,6 @@ def _split_footnote_zone(
 def _starts_note(line: Line) -> bool:
     lead = len(line.text) - len(line.text.lstrip())
     return bool(line.notes and line.notes[0][0] <= lead) or bool(_PLAIN_NOTE.match(line.text))
-
-
-_PLAIN_NOTE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?=\S)")
 
 
 def _plain_notes(foot: list[Line]) -> None:
@@ -352,6 +356,21 @@ def _note_id(line: Line) -> str | None:
     if line.notes and line.notes[0][0] <= len(line.text) - len(line.text.lstrip()):
         return line.notes[0][1]
     return None
+
+
+def _restore_marks(lines: list[Line], ids: set[str]) -> None:
+    """Raised digits with no footnote of that number on the page are text ("m²"): put back."""
+    for ln in lines:
+        stray = [(at, fid) for at, fid in ln.notes if fid not in ids]
+        ln.notes = [(at, fid) for at, fid in ln.notes if fid in ids]
+        for at, digits in sorted(stray, reverse=True):
+            k = len(digits)
+            ln.text = ln.text[:at] + digits + ln.text[at:]
+            ln.spans = [
+                Emphasis(e.start + k * (e.start >= at), e.end + k * (e.end > at), e.kind)
+                for e in ln.spans
+            ]
+            ln.notes = [(n + k * (n >= at), fid) for n, fid in ln.notes]
 
 
 def _unique_note_ids(main: list[Line], foot: list[Line], seen: set[str]) -> None:
@@ -402,11 +421,9 @@ def _header(lines: list[Line], hints: ReaderHints) -> list[Line]:
     return lines[title:]
 
 
-def _merge_wrapped(
-    segments: list[tuple[float, float, str, bool]], width: float
-) -> list[tuple[float, float, str, bool]]:
+def _merge_wrapped(segments: list[Segment], width: float) -> list[Segment]:
     """Lines of one cell joined where the next line's first word could not have fitted."""
-    out: list[tuple[float, float, str, bool]] = []
+    out: list[Segment] = []
     for seg in segments:
         if out and out[-1][3] == seg[3] and seg[2] and out[-1][2]:
             x0, x1, text, bold = out[-1]
@@ -420,9 +437,7 @@ def _merge_wrapped(
 
 
 def _middle(lines: list[Line]) -> float:
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
-    return (left + right) / 2
+    return (min(ln.x0 for ln in lines) + max(ln.x1 for ln in lines)) / 2
 
 
 def _closing(lines: list[Line], hints: ReaderHints) -> list[Line]:
