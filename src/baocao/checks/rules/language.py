@@ -1,11 +1,23 @@
 """Language rules: doubled words, tone and diacritic typos, mixed tone placement, sentence case.
 
-The diacritic rule looks for the commonest real typo: a syllable with the wrong tone or mark
-that is still a valid syllable ("chuyên biến" for "chuyển biến"). Every syllable is valid, so
-a syllable list cannot see it; the pair is checked against the multi-syllable word list that
-ships in the underthesea wheel, and flagged only when it is not a word and changing the marks
-of one syllable makes it one. Words and names the body has used before (option `known_words`)
-are never flagged.
+`lang.diacritic` looks for the commonest real typo: a syllable with the wrong tone or mark that
+is still a valid syllable ("chuyên biến" for "chuyển biến"), which no syllable list can see. It
+uses the word lists and news-text evidence of `baocao.checks.lexicon`:
+
+- a syllable is a suspect only when no listed word, no syllable pair attested in real text and
+  no known phrase holds it with a neighbour ("trồng cây", "ra khỏi" are attested: never typos);
+- the fix changes the marks of that one syllable only (tone, ^, ˘, ơ/ư, and d/đ, which a
+  Telex or VNI slip swaps as easily), must complete a word of 2-4 syllables with its
+  neighbours, and must not cut through an established word the text has;
+- exactly one reading must win (longer word, then a word common in news text): "Đông hành
+  cùng" -> "Đồng hành", not "hành cung";
+- a fix into a word common in news text is a warning; into a rare word ("cây lạc" -> "cây
+  lác") only information, as the writer more likely meant a phrase the lists lack;
+- capitalised syllables are names and left alone, except the first word of a sentence, a
+  bullet or a quotation ("“Cửu chiến binh vì dân”"); words with digits are no syllables;
+- `ctx.options["known_words"]` (the body's own archive of words and names, from the config
+  file's `known_words`) is never flagged: a known phrase covers its syllables, a known single
+  word is skipped.
 """
 
 from __future__ import annotations
@@ -14,113 +26,47 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from functools import cache
+from dataclasses import dataclass
+from functools import lru_cache
 
 from baocao.checks.findings import Finding
+from baocao.checks.lexicon import bare, key, lexicon, phrase_key
 from baocao.checks.registry import Context, rule
-from baocao.text.normalize import fold, unify_tone
-from baocao.text.wordlist import syllables, words
+from baocao.text.normalize import unify_tone
 
 _TOKEN = re.compile(r"[^\W\d_]+")
-# Reduplications that are words although the list may lack them.
+# Reduplications that are words although the lists may lack them.
 _REDUPLICATION = frozenset(
-    [
-        "từ",
-        "từ",
-        "ngày",
-        "ngày",
-        "người",
-        "người",
-        "nhà",
-        "nhà",
-        "đâu",
-        "đâu",
-        "lâu",
-        "lâu",
-        "dần",
-        "dần",
-        "đời",
-        "đời",
-        "mãi",
-        "mãi",
-        "vừa",
-        "vừa",
-        "thường",
-        "thường",
-        "xa",
-        "xa",
-        "cao",
-        "cao",
-        "rất",
-        "rất",
-        "mỗi",
-        "mỗi",
-    ]
+    "từ ngày người nhà đâu lâu dần đời mãi vừa thường xa cao rất mỗi".split()  # noqa: SIM905
 )
 # Function words are left alone: changing their marks makes too many accidental words.
 _STABLE = frozenset(
-    [
-        "các",
-        "và",
-        "của",
-        "được",
-        "đã",
-        "có",
-        "trong",
-        "cho",
-        "với",
-        "là",
-        "những",
-        "này",
-        "theo",
-        "tại",
-        "về",
-        "để",
-        "từ",
-        "đến",
-        "trên",
-        "một",
-        "hai",
-        "ba",
-        "không",
-        "chưa",
-        "còn",
-        "thì",
-        "mà",
-        "nên",
-        "do",
-        "vì",
-        "khi",
-        "đó",
-        "đây",
-        "như",
-        "cũng",
-        "đều",
-        "sẽ",
-        "đang",
-        "bị",
-        "hoặc",
-        "hay",
-        "nhưng",
-        "tháng",
-        "năm",
-        "ngày",
-        "số",
-        "tổng",
-        "xã",
-        "huyện",
-        "tỉnh",
-    ]
+    """các và của được đã có trong cho với là những này theo tại về để từ đến trên một hai ba
+    không chưa còn thì mà nên do vì khi đó đây như cũng đều sẽ đang bị hoặc hay nhưng tháng năm
+    ngày số tổng xã huyện tỉnh""".split()  # noqa: SIM905
 )
+_Span = tuple[int, int, bool]  # [first, last) syllables of a word, and whether it is common
+_SENTENCE_END = (".", ":", "-", "\u201c", '"', "(", ";", "!", "?", "\u2018", "'")
 
 
-@cache
-def _variants() -> dict[str, frozenset[str]]:
-    """Syllables grouped by their letters without marks ("chuyen" -> chuyên, chuyến, chuyển …)."""
-    groups: dict[str, set[str]] = defaultdict(set)
-    for s in syllables():
-        groups[fold(s)].add(s)
-    return {k: frozenset(v) for k, v in groups.items()}
+@dataclass(frozen=True)
+class Fix:
+    """A syllable whose marks look wrong: where it starts in the text, as written, the fix."""
+
+    start: int
+    written: str
+    suggestion: str
+    word: str  # the dictionary word the suggestion completes, as it would read
+    common: bool  # that word is common in news text: a warning, otherwise information
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int  # the syllable to change
+    variant: str
+    span: tuple[int, int]  # syllables [first, last) of the word the variant completes
+    score: int
+    common: bool
 
 
 def _body(ctx: Context) -> list:
@@ -129,108 +75,226 @@ def _body(ctx: Context) -> list:
 
 @rule("lang.doubled-word", severity="warning", area="language", summary="Từ bị lặp")
 def doubled_words(ctx: Context) -> Iterator[Finding]:
-    known = words()
     for line in _body(ctx):
-        tokens = list(_TOKEN.finditer(line.text))
-        for a, b in itertools.pairwise(tokens):
-            w1, w2 = a.group(0).lower(), b.group(0).lower()
-            if w1 != w2 or line.text[a.end() : b.start()].strip():
+        for m in _DOUBLED.finditer(line.text):
+            once = m.group(1)
+            if not _doubled(once, m.group(2)):
                 continue
-            if b.group(0)[0].isupper():
-                continue  # "đại hội Hội Nông dân": the second starts a name
-            pair = f"{w1} {w2}"
-            if pair in known or pair in _REDUPLICATION_SET:
-                continue
-            start = line.start + a.start()
             yield ctx.finding(
                 "lang.doubled-word",
-                start,
-                line.start + b.end(),
-                f"Từ \u201c{a.group(0)}\u201d bị lặp",
-                f"the word \u201c{a.group(0)}\u201d is doubled",
-                suggestion=b.group(0) if a.group(0)[0].islower() else a.group(0),
+                line.start + m.start(),
+                line.start + m.end(),
+                f"Từ \u201c{once}\u201d bị lặp",
+                f"the word \u201c{once}\u201d is doubled",
+                suggestion=once if once[0].isupper() else m.group(2),
             )
 
 
-_REDUPLICATION_SET = frozenset(f"{w} {w}" for w in _REDUPLICATION)
+# A syllable, or two, written twice ("triển triển khai", "các các", "triển khai triển khai").
+_DOUBLED = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) ((?i:\1))(?![^\W\d_])")
+
+
+def _doubled(first: str, second: str) -> bool:
+    """True when the second copy repeats the first by mistake, not a reduplication or a name."""
+    if second[0].isupper():
+        return False  # "đại hội Hội Nông dân": the second starts a name
+    low = first.lower().split(" ")
+    words = lexicon().words
+    if len(low) == 2:
+        return phrase_key(low) in words and phrase_key(low + low) not in words
+    return phrase_key(low + low) not in words and low[0] not in _REDUPLICATION
 
 
 @rule(
     "lang.diacritic",
-    severity="info",
+    severity="warning",
     area="language",
     summary="Sai dấu thanh hoặc dấu chữ (vẫn là âm tiết đúng)",
 )
 def diacritic_typos(ctx: Context) -> Iterator[Finding]:
-    known = words()
-    extra = {w.lower() for w in ctx.options.get("known_words", ())}
+    known = _known(ctx)
     for line in _body(ctx):
-        tokens = list(_TOKEN.finditer(line.text))
-        for i in range(len(tokens) - 1):
-            found = _typo_at(line.text, tokens, i, known, extra)
-            if found:
-                k, suggestion = found
-                tok = tokens[k]
-                start = line.start + tok.start()
-                yield ctx.finding(
-                    "lang.diacritic",
-                    start,
-                    line.start + tok.end(),
-                    f"Có thể gõ sai dấu thanh hoặc dấu chữ ở \u201c{tok.group(0)}\u201d",
-                    f"possible wrong tone or mark in \u201c{tok.group(0)}\u201d",
-                    suggestion=suggestion,
-                )
+        for fix in diacritic_fixes(line.text, known):
+            start = line.start + fix.start
+            yield ctx.finding(
+                "lang.diacritic",
+                start,
+                start + len(fix.written),
+                "Có thể gõ sai dấu thanh hoặc dấu chữ",
+                "possible wrong tone or mark",
+                suggestion=fix.suggestion,
+                severity="warning" if fix.common else "info",
+            )
 
 
-def _typo_at(
-    text: str, tokens: list[re.Match[str]], i: int, known: frozenset[str], extra: set[str]
-) -> tuple[int, str] | None:
-    a, b = tokens[i], tokens[i + 1]
-    if text[a.end() : b.start()] != " ":
-        return None
-    w1, w2 = a.group(0), b.group(0)
-    if not (_plain(w1, text, a.start()) and _plain(w2, text, b.start())):
-        return None
-    l1, l2 = w1.lower(), w2.lower()
-    if l1 in _STABLE or l2 in _STABLE or _is_word(l1, l2, known) or f"{l1} {l2}" in extra:
-        return None
-    prev = tokens[i - 1].group(0).lower() if i > 0 else ""
-    nxt = tokens[i + 2].group(0).lower() if i + 2 < len(tokens) else ""
-    if (prev and _is_word(prev, l1, known)) or (nxt and _is_word(l2, nxt, known)):
-        return None  # each syllable already belongs to a word with its other neighbour
-    candidates = []
-    for k, (word, other, first) in enumerate(((l1, l2, True), (l2, l1, False))):
-        if word in _STABLE or word in extra:
+def _known(ctx: Context) -> frozenset[str]:
+    """`known_words` of the run, as lower-case phrase keys."""
+    return frozenset(phrase_key(w.lower().split()) for w in ctx.options.get("known_words", ()))
+
+
+def diacritic_fixes(text: str, known: frozenset[str] = frozenset()) -> list[Fix]:
+    """Syllables of one line whose marks look wrong, each with the fix that makes a word.
+
+    A syllable is a suspect when no word of the lists, no pair attested in real text and no
+    `known` phrase covers it together with a neighbour. It is flagged when exactly one variant
+    with the same bare letters completes a word of 2-4 syllables with its neighbours, and that
+    word does not cut through a word the text already has ("Cửu chiến binh": "cựu chiến binh"
+    contains "chiến binh"). Of two overlapping fixes the longer or attested word wins.
+    """
+    line = _Line.of(text, known)
+    found: list[_Candidate] = []
+    for i, word in enumerate(line.low):
+        if i in line.covered or not line.plain[i] or word in _STABLE or line.keys[i] in known:
             continue
-        for v in _variants().get(fold(word), ()):
-            if v == word or unify_tone(v) == unify_tone(word):
+        found.extend(_candidates(line, i))
+    out = []
+    for c in _resolve(found):
+        tok = line.toks[c.index]
+        fixed = _like(c.variant, tok.group(0))
+        parts = [fixed if x == c.index else line.toks[x].group(0) for x in range(*c.span)]
+        out.append(Fix(tok.start(), tok.group(0), fixed, " ".join(parts), c.common))
+    return out
+
+
+@dataclass
+class _Line:
+    """One line cut into syllables, with what the diacritic rule needs to know of each."""
+
+    toks: list[re.Match[str]]
+    low: list[str]
+    keys: list[str]
+    folds: list[str]
+    linked: list[bool]  # syllable x and x + 1 are separated by exactly one space
+    plain: list[bool]
+    common_at: dict[int, list[tuple[int, int]]]  # syllable -> common words that hold it
+    covered: set[int]
+
+    @classmethod
+    def of(cls, text: str, known: frozenset[str]) -> _Line:
+        toks = list(_TOKEN.finditer(text))
+        written = [t.group(0) for t in toks]
+        low = [w.lower() for w in written]
+        keys = [key(w) for w in low]
+        linked = [text[a.end() : b.start()] == " " for a, b in itertools.pairwise(toks)]
+        plain = [
+            w.islower() or _plain(w, text, t.start()) for w, t in zip(written, toks, strict=True)
+        ]
+        spans, attested = _word_spans(keys, linked, known)
+        covered = {x for j, k, _ in spans for x in range(j, k)} | attested
+        common_at: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for j, k, common in spans:
+            if common:
+                for x in range(j, k):
+                    common_at[x].append((j, k))
+        folds = [bare(k) for k in keys]
+        return cls(toks, low, keys, folds, linked, plain, dict(common_at), covered)
+
+
+def _word_spans(
+    keys: list[str], linked: list[bool], known: frozenset[str]
+) -> tuple[list[_Span], set[int]]:
+    """Every listed word or known phrase of the line ([first, last), whether established), and
+    the syllables of pairs attested in real text."""
+    lex = lexicon()
+    starts = _prefixes(known) if known else frozenset()
+    spans: list[_Span] = []
+    attested: set[int] = set()
+    for j, link in enumerate(linked):
+        if not link:
+            continue
+        pk, k = f"{keys[j]} {keys[j + 1]}", j + 2
+        if pk in lex.attested:
+            attested.update((j, j + 1))
+        while True:
+            if pk in known or pk in lex.established:
+                spans.append((j, k, True))
+            elif pk in lex.words:
+                spans.append((j, k, False))
+            if k == len(keys) or not linked[k - 1] or k - j == lex.longest:
+                break
+            if pk not in lex.prefixes and pk not in starts:
+                break  # no longer word starts so
+            pk, k = f"{pk} {keys[k]}", k + 1
+    return spans, attested
+
+
+@lru_cache(maxsize=8)
+def _prefixes(phrases: frozenset[str]) -> frozenset[str]:
+    """The starts of two syllables or more of longer phrases."""
+    return frozenset(
+        " ".join(parts[:n])
+        for parts in (p.split(" ") for p in phrases)
+        for n in range(2, len(parts))
+    )
+
+
+def _candidates(line: _Line, i: int) -> Iterator[_Candidate]:
+    """Every word of 2-4 syllables that a change of marks of syllable `i` alone would make."""
+    lex = lexicon()
+    n = len(line.keys)
+    for length in range(2, lex.longest + 1):
+        for j in range(max(0, i - length + 1), min(i, n - length) + 1):
+            k = j + length
+            if not all(line.linked[j : k - 1]) or not all(line.plain[j:k]):
                 continue
-            pair = (v, other) if first else (other, v)
-            if _is_word(*pair, known) or (first and nxt and f"{v} {l2} {nxt}" in known):
-                candidates.append((i + k, _like(v, (w1, w2)[k])))
-    if len({c[1] for c in candidates}) != 1:
-        return None  # nothing, or several readings: not sure enough to say
-    return candidates[0]
+            if any(a < j or b > k for x in range(j, k) for a, b in line.common_at.get(x, ())):
+                continue  # the word would cut through a common word the text has
+            for pk in lex.folded.get(" ".join(line.folds[j:k]), ()):
+                parts = pk.split(" ")
+                same = [parts[x - j] == line.keys[x] for x in range(j, k)]
+                if not same[i - j] and sum(same) == length - 1:
+                    yield _candidate(i, _spelled(parts[i - j], line.low[i]), (j, k), pk)
 
 
-def _is_word(a: str, b: str, known: frozenset[str]) -> bool:
-    return f"{a} {b}" in known or f"{unify_tone(a)} {unify_tone(b)}" in _unified()
+def _spelled(target: str, written: str) -> str:
+    """The spelling of syllable key `target` closest to the writer's ("lỵ" -> "lý", not "lí")."""
+    options = lexicon().spellings.get(target, (target,))
+
+    def likeness(s: str) -> tuple[bool, int, bool]:
+        same = sum(a == b for a, b in zip(s, written, strict=False))
+        return bare(s) == bare(written), same, s == target
+
+    return max(options, key=likeness)
 
 
-@cache
-def _unified() -> frozenset[str]:
-    """The word list with one tone placement ("văn hoá" and "văn hóa" both found)."""
-    return frozenset(" ".join(unify_tone(s) for s in w.split()) for w in words())
+def _candidate(i: int, variant: str, span: tuple[int, int], pk: str) -> _Candidate:
+    """A fix scored by its word's length, then how common the word is in news text."""
+    lex = lexicon()
+    news, attested = pk in lex.news, pk in lex.attested
+    score = 100 * (span[1] - span[0]) + 40 * news + 20 * attested + min(lex.counts.get(pk, 0), 9)
+    return _Candidate(i, variant, span, score, news or attested)
+
+
+def _resolve(found: list[_Candidate]) -> list[_Candidate]:
+    """One fix per syllable, none when readings tie: by syllable, then among overlapping fixes."""
+    best: dict[int, _Candidate] = {}
+    for i, group in itertools.groupby(found, key=lambda c: c.index):
+        ranked = sorted(group, key=lambda c: -c.score)
+        top = [c for c in ranked if c.score == ranked[0].score]
+        if len({c.variant for c in top}) == 1:
+            best[i] = top[0]
+    kept = []
+    for c in best.values():
+        rivals = [
+            o
+            for o in best.values()
+            if o is not c and o.span[0] < c.span[1] and o.span[1] > c.span[0]
+        ]
+        if all(o.score < c.score for o in rivals):
+            kept.append(c)
+    return kept
 
 
 def _plain(word: str, text: str, at: int) -> bool:
     """Lower-case, or capitalised only at the start of a sentence, a bullet or a quotation."""
     if word.islower():
         return True
-    if not (word[0].isupper() and word[1:].islower()):
+    if len(word) < 2 or not (word[0].isupper() and word[1:].islower()):
         return False
-    before = text[:at].rstrip(" *")
-    return not before or before.endswith((".", ":", "-", "\u201c", '"', "(", ";", "!", "?"))
+    before = text[max(0, at - 8) : at].rstrip(" *")
+    if at > 8 and not before:
+        before = text[:at].rstrip(" *")
+    return not before or before.endswith(_SENTENCE_END)
 
 
 def _like(variant: str, written: str) -> str:
@@ -245,32 +309,40 @@ def _like(variant: str, written: str) -> str:
 )
 def tone_style(ctx: Context) -> Iterator[Finding]:
     found = [
-        (line.start + m.start(), m.group(0).lower())
+        (line.start + m.start(), m.group(0))
         for line in _body(ctx)
-        for m in _TOKEN.finditer(line.text)
+        for m in _TWO_PLACEMENTS.finditer(line.text)
     ]
-    old_keys = {unify_tone(w) for _, w in found if unify_tone(w) != w}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for _, w in found:
-        if unify_tone(w) in old_keys:
-            forms[unify_tone(w)][w] += 1
-    for counter in forms.values():
-        if len(counter) < 2:
-            continue
-        major = counter.most_common(1)[0][0]
-        for start, w in found:
-            if w in counter and w != major:
-                yield ctx.finding(
-                    "lang.tone-style",
-                    start,
-                    start + len(w),
-                    f"Báo cáo dùng cả \u201c{w}\u201d và \u201c{major}\u201d; nên thống nhất",
-                    f"the report mixes \u201c{w}\u201d and \u201c{major}\u201d",
-                    suggestion=major,
-                )
+        forms[unify_tone(w.lower())][w.lower()] += 1
+    major = {k: c.most_common(1)[0][0] for k, c in forms.items() if len(c) > 1}
+    for start, w in found:
+        best = major.get(unify_tone(w.lower()))
+        if best is not None and w.lower() != best:
+            fix = _like(best, w) if not w.isupper() else best.upper()
+            yield ctx.finding(
+                "lang.tone-style",
+                start,
+                start + len(w),
+                f"Báo cáo dùng cả \u201c{w}\u201d và \u201c{fix}\u201d; nên thống nhất",
+                f"the report mixes \u201c{w}\u201d and \u201c{fix}\u201d",
+                suggestion=fix,
+            )
 
 
-_SENTENCE_START = re.compile(r"(?<![.\s][a-zđ])(?<!\bv\.v)(?<!\btr)(?<!\bTP)[.?!]\s+([^\W\d_])")
+# The syllables with two tone placements (see `unify_tone`): a tone mark on o/u before a final
+# a/e/y, or on that final vowel ("hoà"/"hòa", "uỷ"/"ủy"); "quý" is no such syllable.
+_TWO_PLACEMENTS = re.compile(
+    r"(?i)(?<![^\W\d_])[^\W\d_]*(?<!q)(?:[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ])(?![^\W\d_])"
+)
+
+
+# Not after a one-letter abbreviation ("v.v.", "x."), "tr." or "TP."/"Tp."; a quotation mark may
+# open the sentence.
+_SENTENCE_START = re.compile(
+    r"(?<![.\s][a-zđ])(?<!\bv\.v)(?<!\btr)(?<!\bTP)(?<!\bTp)[.?!]\s+[\u201c\"]?([^\W\d_])"
+)
 
 
 @rule(
@@ -280,8 +352,10 @@ _SENTENCE_START = re.compile(r"(?<![.\s][a-zđ])(?<!\bv\.v)(?<!\btr)(?<!\bTP)[.?
     summary="Câu bắt đầu bằng chữ thường",
 )
 def sentence_case(ctx: Context) -> Iterator[Finding]:
+    previous = ""
     for line in ctx.lines:
         if line.kind != "paragraph" or line.paragraph is None:
+            previous = line.text
             continue
         text = line.paragraph.text
         offset = line.text_start
@@ -290,8 +364,13 @@ def sentence_case(ctx: Context) -> Iterator[Finding]:
                 continue  # "…, v.v… và" or an ellipsis carries the sentence on
             yield _lower_start(ctx, offset + m.start(1), text, m.start(1), "warning")
         first = re.match(r"[\W\d_]*([^\W\d_])", text)
-        if first and first.group(1).islower() and not line.paragraph.bullet:
-            yield _lower_start(ctx, offset + first.start(1), text, first.start(1), "info")
+        if first and first.group(1).islower():
+            # A list item ("gồm:\n- cây lúa …") or a paragraph that may carry on the previous
+            # one (split by a reader) is information; after a finished sentence it is an error.
+            ended = re.search(r"[.!?][\u201d\")]*$", previous) and not line.paragraph.bullet
+            severity = "warning" if ended else "info"
+            yield _lower_start(ctx, offset + first.start(1), text, first.start(1), severity)
+        previous = line.text
 
 
 def _lower_start(ctx: Context, at: int, text: str, local: int, severity: str) -> Finding:
