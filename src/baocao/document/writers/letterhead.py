@@ -1,91 +1,101 @@
 """A body's own letterhead: a Word file with Jinja placeholders, rendered with docxtpl.
 
-The template holds what the body prints at the top of every report (its header block, logo,
-fixed lines) with placeholders such as {{ issuer.name }}, {{ issuer.parent }},
-{{ issuer.number }}, {{ place_date }}, {{ title }}, {{ subtitle }}, {{ signature.name }}.
-baocao renders it, then appends the title, the body with real footnotes and the signature
-block. docxtpl cannot create footnotes, so those always come from our writer.
+The template holds what the body prints on every report (its header block, a logo, fixed
+lines). Placeholders: {{ issuer.name }}, {{ issuer.parent }}, {{ issuer.number }},
+{{ issuer.place }}, {{ issuer.date }}, {{ place_date }}, {{ title }}, {{ subtitle }},
+{{ signature.authority }}, {{ signature.title }}, {{ signature.name }}, {{ recipients }} (a
+list, for `{%p for r in recipients %}`) and {{ style }}. Tags must sit inside one run (type them
+in Word without changing the formatting half-way).
+
+Where our part goes:
+- `{{ body }}` alone in a paragraph marks the place of the title and the body; without it they
+  follow the template's content;
+- a template that uses `title` or `subtitle` prints the title itself, and one that uses
+  `signature` or `recipients` prints its own closing block (below `{{ body }}`): ours is then
+  left out.
+docxtpl cannot create footnotes, so those always come from our writer, as real Word footnotes.
+The template's fonts are set to Times New Roman in every slot (official documents use it
+throughout), and the page to the official A4 layout.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from baocao.document.errors import DocumentError
-from baocao.document.model import Document
+from baocao.document.model import Document, Style
 from baocao.document.writers import _ooxml as x
-from baocao.text.dates import format_place_date
+from baocao.document.writers.docx import place_date
+from baocao.text.normalize import nfc
+
+# What {{ body }} renders to, so that its paragraph can be found and replaced.
+BODY_MARK = "[[baocao:body]]"
 
 
-def template_context(doc: Document) -> dict[str, object]:
+@dataclass
+class Letterhead:
+    """The rendered template, where the body goes, and which parts the template prints."""
+
+    word: docx.document.Document
+    anchor: etree._Element | None  # the {{ body }} paragraph, replaced by the body
+    has_title: bool
+    has_closing: bool
+
+
+def template_context(doc: Document, style: Style) -> dict[str, object]:
+    """The variables a letterhead template can use (all text in NFC)."""
     iss = doc.issuer
+    sig = doc.signature
     return {
         "issuer": {
-            k: getattr(iss, k) if iss else "" for k in ("name", "parent", "number", "place", "date")
+            k: nfc(getattr(iss, k)) if iss else ""
+            for k in ("name", "parent", "number", "place", "date")
         },
-        "place_date": format_place_date(iss.place if iss else "", iss.date if iss else ""),
-        "title": doc.title,
-        "subtitle": doc.subtitle,
+        "place_date": nfc(place_date(doc)),
+        "title": nfc(doc.title),
+        "subtitle": nfc(doc.subtitle),
         "signature": {
-            k: getattr(doc.signature, k) if doc.signature else ""
-            for k in ("authority", "title", "name")
+            k: nfc(getattr(sig, k)) if sig else "" for k in ("authority", "title", "name")
         },
+        "recipients": [nfc(r) for r in doc.recipients],
+        "style": style,
+        "body": BODY_MARK,
     }
 
 
-def open_letterhead(doc: Document, template: Path) -> docx.document.Document:
-    """The rendered letterhead as a python-docx document, ready for the body to be appended."""
+def open_letterhead(doc: Document, template: Path, *, style: Style) -> Letterhead:
+    """Render `template` for `doc`, ready for the body to be inserted.
+
+    Raises DocumentError (one line, Vietnamese first) when the file is not a usable template.
+    """
     from docxtpl import DocxTemplate
 
     try:
         tpl = DocxTemplate(str(template))
-        tpl.render(template_context(doc), autoescape=True)
+        used = tpl.get_undeclared_template_variables()
+        tpl.render(template_context(doc, style), autoescape=True)
         buf = io.BytesIO()
         tpl.save(buf)
     except Exception as exc:  # docxtpl raises Jinja, zip and XML errors alike
+        reason = " ".join(str(exc).split()) or type(exc).__name__
         raise DocumentError(
-            template, f"không dùng được mẫu tiêu đề: {exc}", f"unusable letterhead: {exc}"
+            template, f"không dùng được mẫu tiêu đề: {reason}", f"unusable letterhead: {reason}"
         ) from None
     buf.seek(0)
     word = docx.Document(buf)
-    _ensure_footnote_styles(word)
-    return word
-
-
-def add_footnotes_part(word: docx.document.Document) -> Part:
-    """A footnotes part with Word's two separators, related to the main document."""
-    blob = etree.tostring(
-        x.footnotes_root(), xml_declaration=True, encoding="UTF-8", standalone=True
-    )
-    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, word.part.package)
-    word.part.relate_to(part, RT.FOOTNOTES)
-    return part
-
-
-def _ensure_footnote_styles(word: docx.document.Document) -> None:
     styles = word.styles.element
-    ids = {s.get(x.W + "styleId") for s in styles.iterfind(x.W + "style")}
-    if "FootnoteText" not in ids:
-        styles.append(
-            etree.fromstring(
-                f'<w:style xmlns:w="{x.W_NS}" w:type="paragraph" w:styleId="FootnoteText">'
-                '<w:name w:val="footnote text"/><w:pPr><w:jc w:val="both"/></w:pPr>'
-                '<w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>'
-            )
-        )
-    if "FootnoteReference" not in ids:
-        styles.append(
-            etree.fromstring(
-                f'<w:style xmlns:w="{x.W_NS}" w:type="character" w:styleId="FootnoteReference">'
-                '<w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/>'
-                "</w:rPr></w:style>"
-            )
-        )
+    x.times_everywhere(styles)
+    missing = [s for s in x.footnote_styles() if s.get(x.W + "styleId") not in x.style_ids(styles)]
+    styles.extend(missing)
+    anchor = next((p._p for p in word.paragraphs if p.text.strip() == BODY_MARK), None)
+    return Letterhead(
+        word,
+        anchor,
+        has_title=bool(used & {"title", "subtitle"}),
+        has_closing=bool(used & {"signature", "recipients"}),
+    )
