@@ -6,6 +6,22 @@ import re
 
 from baocao.document.model import Document, Style
 
+# Type name -> its abbreviation in the number and symbol (NĐ 30 Phụ lục III; 36-HD/VPTW):
+# the writer's blank "Số ……-BC/……" and the checker's form.number both read it.
+TYPE_CODES = {
+    "BÁO CÁO": "BC",
+    "KẾ HOẠCH": "KH",
+    "TỜ TRÌNH": "TTr",
+    "THÔNG BÁO": "TB",
+    "CHƯƠNG TRÌNH": "CTr",
+    "HƯỚNG DẪN": "HD",
+    "ĐỀ ÁN": "ĐA",
+    "PHƯƠNG ÁN": "PA",
+    "BIÊN BẢN": "BB",
+    "NGHỊ QUYẾT": "NQ",
+    "CHỈ THỊ": "CT",
+}
+
 _STATE_SIGN = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.)")
 
 

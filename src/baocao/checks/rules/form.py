@@ -10,23 +10,11 @@ from collections.abc import Iterator
 
 from baocao.checks.findings import Finding
 from baocao.checks.registry import Context, rule
-from baocao.document.style import infer_style
+from baocao.document.style import TYPE_CODES, infer_style
 from baocao.text.wordlist import syllables
 
 _PARTY_NUMBER = re.compile(r"^Số \d{2,}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐa-zđ-]*$")
 _STATE_NUMBER = re.compile(r"^Số: \d{2,}(/\d{4})?/[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ][A-ZĐa-zđ-]*$")
-_TYPE_CODES = {
-    "BÁO CÁO": "BC",
-    "KẾ HOẠCH": "KH",
-    "TỜ TRÌNH": "TTr",
-    "THÔNG BÁO": "TB",
-    "CHƯƠNG TRÌNH": "CTr",
-    "ĐỀ ÁN": "ĐA",
-    "BIÊN BẢN": "BB",
-    "NGHỊ QUYẾT": "NQ",
-    "CHỈ THỊ": "CT",
-    "HƯỚNG DẪN": "HD",
-}
 _PARTY_PREFIX = re.compile(r"^(T/M|K/T|T/L|Q\.)\s")
 _STATE_PREFIX = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.)\s")
 _COLLECTIVE = re.compile(r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ĐẢNG ỦY|CẤP ỦY|HUYỆN ỦY|TỈNH ỦY")
@@ -97,7 +85,7 @@ def number_format(ctx: Context) -> Iterator[Finding]:
             f"number and symbol do not follow the {style} format (e.g. {example})",
         )
         return
-    code = _TYPE_CODES.get(" ".join(ctx.doc.title.split()[:2]).upper())
+    code = TYPE_CODES.get(" ".join(ctx.doc.title.split()[:2]).upper())
     given = _type_code(text, style)
     if code and given and given != code:
         at = start + text.index(given)

@@ -37,17 +37,6 @@ BLANK = "……"
 PARTY_MOTTO = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STATE_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 STATE_SLOGAN = "Độc lập - Tự do - Hạnh phúc"
-# type name -> abbreviation in the number (NĐ 30 Phụ lục III, 36-HD), for the blank "Số ……-BC/……"
-_TYPE_CODES = {
-    "BÁO CÁO": "BC",
-    "KẾ HOẠCH": "KH",
-    "TỜ TRÌNH": "TTr",
-    "THÔNG BÁO": "TB",
-    "CHƯƠNG TRÌNH": "CTr",
-    "HƯỚNG DẪN": "HD",
-    "ĐỀ ÁN": "ĐA",
-    "PHƯƠNG ÁN": "PA",
-}
 
 
 @dataclass(frozen=True)
@@ -198,7 +187,7 @@ def _header_table(doc: Document, layout: Layout) -> etree._Element:
     date = place_date(doc)
     left = _lines(parent, x.RunStyle(size=size)) if parent else []
     left += _lines(name, x.RunStyle(bold=True, size=size))
-    code = _TYPE_CODES.get(" ".join(doc.title.split()).upper(), BLANK)
+    code = _style.TYPE_CODES.get(" ".join(doc.title.split()).upper(), BLANK)
     if layout.style == "party":
         number = (iss.number if iss else "") or f"Số {BLANK}-{code}/{BLANK}"
         left += _lines("*", x.RunStyle(size=size))
