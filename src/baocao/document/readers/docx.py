@@ -1,25 +1,26 @@
 """Reader for .docx reports written by Word, LibreOffice, Google Docs, pandoc or baocao.
 
-The body is walked in order (paragraphs and tables). Runs give the text with its bold and
-italic spans (inheritance resolved), footnote references with their positions, and labels of
-auto-numbered paragraphs. Real Word footnotes come from the footnotes part. A two-column table
-before the text is the header block; the table that holds "Nơi nhận" or the signature after
-the text is the closing block. Text typed in the old .VnTime/VNI fonts is transcoded.
+The body is walked in order (paragraphs and tables) with lxml. Runs give the text with its bold
+and italic spans (inheritance resolved), footnote references with their positions, and labels
+of auto-numbered paragraphs. Real footnotes and endnotes come from their parts. A table before
+the text is the header block; the last table after the text that holds "Nơi nhận" or a
+signature is the closing block. Text typed in the old .VnTime/VNI fonts is transcoded.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from baocao.document._spans import merge_spans
+from baocao.document._spans import merge_spans, trim_spans
 from baocao.document.blocks import RawBlock, ReaderHints
 from baocao.document.errors import DocumentError
 from baocao.document.issuer import parse_issuer_lines
 from baocao.document.model import Document, Emphasis, Issuer, Signature
+from baocao.document.readers import _ooxml as x
 from baocao.document.readers._wordml import Numbering, Styles, W, on
 from baocao.text.legacy import font_encoding, tcvn3_to_unicode, vni_to_unicode
 from baocao.text.normalize import nfc
@@ -27,10 +28,11 @@ from baocao.text.normalize import nfc
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a zip bomb guard: no real report inflates past this
 MAX_RATIO = 200
 _RULE = re.compile(r"^[\s\-_–—=*.…]*$")
-_RECIPIENTS = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n", re.I)
-_SIGN = re.compile(r"^(T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s")
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_RECIPIENTS = re.compile(r"^\W*N[ơo]i\s+nh[ậa]n\s*:?", re.I)
+_SIGN = re.compile(r"^(T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s*\S")
+_NUMBER_LINE = re.compile(r"^S[ốỐ]\b", re.I)
+_CODE = re.compile(r"^[\d.…]*\s*/\s*\S+$")
+_BULLET_LINE = re.compile(r"[-+•]\s")
 
 
 def read_docx(path: str | Path, *, max_size: int = MAX_UNCOMPRESSED) -> Document:
@@ -42,10 +44,24 @@ def read_docx(path: str | Path, *, max_size: int = MAX_UNCOMPRESSED) -> Document
 
 
 def read_docx_blocks(
-    path: str | Path, *, max_size: int = MAX_UNCOMPRESSED
+    path: str | Path, *, max_size: int = MAX_UNCOMPRESSED, max_ratio: int = MAX_RATIO
 ) -> tuple[list[RawBlock], ReaderHints]:
-    """The blocks and what the file states outright (footnotes, header, closing block)."""
-    parts = _open(Path(path), max_size)
+    """The blocks and what the file states outright (notes, header block, closing block).
+
+    Raises DocumentError for a file that is not a readable .docx (corrupt, encrypted, a zip
+    bomb), before any XML is parsed.
+    """
+    p = Path(path)
+    parts = x.open_parts(p, max_size, max_ratio)
+    try:
+        return _read(parts)
+    except etree.XMLSyntaxError:
+        raise DocumentError(
+            p, "tệp .docx bị hỏng hoặc không phải .docx (XML hỏng)", "corrupt .docx (bad XML)"
+        ) from None
+
+
+def _read(parts: dict[str, bytes]) -> tuple[list[RawBlock], ReaderHints]:
     styles = Styles.parse(parts.get("styles"))
     legacy = any(
         mark in (parts["document"] + parts.get("styles", b""))
@@ -53,74 +69,112 @@ def read_docx_blocks(
     )
     walker = _Walker(styles, Numbering.parse(parts.get("numbering")), legacy)
     hints = ReaderHints(repair_page_breaks=False)
-    hints.footnotes = _footnotes(parts.get("footnotes"), walker)
-    body = etree.fromstring(parts["document"]).find(W + "body")
-    if body is None:
-        raise DocumentError(path, "tệp .docx không có phần thân văn bản", "no document body")
-    children = [c for c in body if c.tag in (W + "p", W + "tbl")]
+    hints.footnotes = walker.notes(parts.get("footnotes"), "footnote", "")
+    hints.footnotes.update(walker.notes(parts.get("endnotes"), "endnote", "e"))
+    body = x.parse_xml(parts["document"]).find(W + "body")
+    items: list[RawBlock | _Table] = []
+    for child in x.block_children(body if body is not None else etree.Element("body")):
+        items.append(walker.paragraph(child) if child.tag == x.P else walker.table(child))
+    return _assemble(items, hints), hints
+
+
+@dataclass
+class _Table:
+    """A table as lines: rows of cells, each cell the lines of its paragraphs."""
+
+    rows: list[list[list[RawBlock]]] = field(default_factory=list)
+
+    def column(self, which: int) -> list[RawBlock]:
+        """Lines of the first (0) or last (-1) cell of each row; one-cell rows are left."""
+        return [
+            ln for row in self.rows if row and (which == 0 or len(row) > 1) for ln in row[which]
+        ]
+
+    def lines(self) -> list[str]:
+        return [ln.text for row in self.rows for cell in row for ln in cell]
+
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+def _has_text(item: RawBlock | _Table) -> bool:
+    return isinstance(item, RawBlock) and bool(_keep(item))
+
+
+def _keep(b: RawBlock) -> bool:
+    return bool(b.text.strip()) and not _RULE.match(b.text)
+
+
+def _assemble(items: list[RawBlock | _Table], hints: ReaderHints) -> list[RawBlock]:
+    """Body blocks in order; the header and closing tables go into `hints`."""
+    texts = [i for i, item in enumerate(items) if _has_text(item)]
+    first = texts[0] if texts else len(items)
+    closing_at = _closing_index(items, first, texts[-1] if texts else -1)
     blocks: list[RawBlock] = []
-    seen_text = False
-    tables = [i for i, c in enumerate(children) if c.tag == W + "tbl"]
-    tail_at = _tail_table(children, tables, walker)
-    for i, child in enumerate(children):
-        if child.tag == W + "p":
-            block = walker.paragraph(child)
-            if block.text.strip() and not _RULE.match(block.text):
-                blocks.append(block)
-                seen_text = True
-        elif not seen_text and hints.issuer is None and _columns(child) == 2:
-            hints.issuer, hints.style = _header(child, walker)
-        elif i == tail_at:
-            hints.recipients, hints.signature = _closing(child, walker)
+    for i, item in enumerate(items):
+        if isinstance(item, RawBlock):
+            if _keep(item):
+                blocks += _body_blocks(item)
+        elif i < first and hints.issuer is None and hints.style is None:
+            header = _header(item)
+            if header is None:
+                blocks += _table_rows(item)
+            else:
+                hints.issuer, hints.style, extra = header
+                blocks += extra
+        elif i == closing_at:
+            hints.recipients, hints.signature = _closing(item)
         else:
-            blocks += _table_rows(child, walker)
-    return blocks, hints
+            blocks += _table_rows(item)
+    return blocks
 
 
-def _open(path: Path, max_size: int) -> dict[str, bytes]:
-    """The XML parts we read, after checking the archive is a sane .docx."""
-    try:
-        z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        raise DocumentError(
-            path, "tệp .docx bị hỏng hoặc không phải .docx", "corrupt or not a .docx file"
-        ) from None
-    with z:
-        infos = z.infolist()
-        total = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos) or 1
-        if total > max_size or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
-            raise DocumentError(
-                path,
-                f"tệp .docx giải nén ra {total // (1024 * 1024)} MB, vượt giới hạn an toàn "
-                f"{max_size // (1024 * 1024)} MB",
-                f"the .docx inflates to {total} bytes, over the {max_size}-byte limit",
-            )
-        names = set(z.namelist())
-        if "word/document.xml" not in names:
-            raise DocumentError(path, "tệp .docx thiếu word/document.xml", "no word/document.xml")
-        targets = _targets(
-            z.read("word/_rels/document.xml.rels")
-            if "word/_rels/document.xml.rels" in names
-            else b""
-        )
-        parts = {"document": z.read("word/document.xml")}
-        for key, target in targets.items():
-            name = "word/" + target.lstrip("/").removeprefix("word/")
-            if name in names:
-                parts[key] = z.read(name)
-        return parts
+def _body_blocks(b: RawBlock) -> list[RawBlock]:
+    """A paragraph as printed blocks: soft line breaks kept in centred (title-like) blocks.
+
+    Elsewhere a break inside running text reads as a space, except before a "- " line: a list
+    typed with Shift+Enter is one item a line.
+    """
+    if "\n" not in b.text:
+        return [b]
+    first = b.text.lstrip().split("\n")[0]
+    if b.centered or _RECIPIENTS.match(first) or _SIGN.match(first) or b.text.isupper():
+        b.line_breaks = True
+        return [b]
+    cuts = [0]
+    cuts += [i + 1 for i, c in enumerate(b.text) if c == "\n" and _BULLET_LINE.match(b.text, i + 1)]
+    pieces = [_piece(b, s, e) for s, e in zip(cuts, [*cuts[1:], len(b.text)], strict=True)]
+    return [p for p in pieces if _keep(p)]
 
 
-def _targets(rels: bytes) -> dict[str, str]:
-    if not rels:
-        return {}
-    out = {}
-    for rel in etree.fromstring(rels).iterfind(_REL_NS + "Relationship"):
-        kind = rel.get("Type", "").removeprefix(_RT)
-        if kind in ("styles", "numbering", "footnotes", "endnotes"):
-            out[kind] = rel.get("Target", "")
-    return out
+def _piece(b: RawBlock, start: int, end: int) -> RawBlock:
+    """b.text[start:end] with its spans and anchors, breaks read as spaces."""
+    text = b.text[start:end].replace("\n", " ")
+    spans = [
+        Emphasis(max(e.start, start) - start, min(e.end, end) - start, e.kind)
+        for e in b.emphasis
+        if min(e.end, end) > max(e.start, start)
+    ]
+    notes = [
+        (f, a - start)
+        for f, a in zip(b.footnotes, b.anchors, strict=True)
+        if start < a <= end or (a == 0 == start)
+    ]
+    return RawBlock(
+        text,
+        trim_spans(text, spans),
+        [f for f, _ in notes],
+        [a for _, a in notes],
+        bold=b.bold if start == 0 and end == len(b.text) else _all_bold(text, spans),
+        centered=b.centered,
+    )
+
+
+def _all_bold(text: str, spans: list[Emphasis]) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and any(
+        e.kind == "bold" and text[e.start : e.end].strip() == stripped for e in spans
+    )
 
 
 class _Walker:
@@ -131,54 +185,92 @@ class _Walker:
         self.numbering = numbering
         # Only files that name a .VnTime/VNI font anywhere need the per-run font lookup.
         self.legacy_fonts = legacy_fonts
-        self._emphasis_cache: dict[tuple[str | None, ...], tuple[bool, bool]] = {}
+        self.default_pstyle = _default_style(styles)
+        self._format_cache: dict[tuple[str | bool | None, ...], tuple[bool, ...]] = {}
 
-    def paragraph(self, p: etree._Element) -> RawBlock:
-        ppr = p.find(_PPR)
-        pstyle = _val(ppr, "pStyle")
+    def paragraph(self, p: etree._Element, numbered: bool = True) -> RawBlock:
+        """The paragraph's text as printed, with emphasis, note anchors and its list label."""
+        ppr = p.find(x.PPR)
+        pstyle = x.val(ppr, "pStyle") or self.default_pstyle
         pieces: list[str] = []
         spans: list[Emphasis] = []
         notes: list[str] = []
         anchors: list[int] = []
         pos = 0
-        in_field = False
-        for r in p.iter(_R):
-            if r.getparent().tag in _DELETED:
+        fields: list[str] = []  # open fields: "begin" while in the instructions
+        for r in x.runs(p):
+            text, note, fld, rpr = x.scan_run(r)
+            if fld is not None:
+                _field_step(fields, fld)
                 continue
-            text, note, field, rpr = _scan_run(r)
-            if field is not None:
-                in_field = field == "begin"  # instructions run from begin to separate
-                continue
-            if in_field:
+            if "begin" in fields:
                 continue
             if note is not None:
                 notes.append(note)
                 anchors.append(pos)
             if not text:
                 continue
+            bold, italic, caps, hidden = self._format(rpr, pstyle)
+            if hidden:
+                continue
             if self.legacy_fonts:
                 text = self._transcode(text, r, pstyle)
-            bold, italic = self._emphasis(rpr, pstyle)
+            if caps and len(text.upper()) == len(text):
+                text = text.upper()
             end = pos + len(text)
             for flag, kind in ((bold, "bold"), (italic, "italic")):
                 if flag:
                     _extend(spans, pos, end, kind)
             pieces.append(text)
             pos = end
-        joined = nfc("".join(pieces))
-        label = self._label(ppr, pstyle)
+        return self._block(nfc("".join(pieces)), spans, notes, anchors, ppr, pstyle, numbered)
+
+    def _block(
+        self,
+        text: str,
+        spans: list[Emphasis],
+        notes: list[str],
+        anchors: list[int],
+        ppr: etree._Element | None,
+        pstyle: str | None,
+        numbered: bool,
+    ) -> RawBlock:
+        if spans:
+            spans = trim_spans(text, merge_spans(spans))
+        bold = bool(spans) and _all_bold(text, spans)
+        label = self._label(ppr, pstyle) if numbered else ""
         if label:
             shift = len(label) + 1
-            joined = f"{label} {joined}"
+            text = f"{label} {text}"
             spans = [Emphasis(e.start + shift, e.end + shift, e.kind) for e in spans]
             anchors = [a + shift for a in anchors]
-        align = _val(ppr, "jc") or self.styles.para_prop(pstyle, "jc")
-        spans = merge_spans(spans)
-        stripped = joined.strip()
-        whole_bold = bool(stripped) and any(
-            e.kind == "bold" and joined[e.start : e.end].strip() == stripped for e in spans
-        )
-        return RawBlock(joined, spans, notes, anchors, bold=whole_bold, centered=align == "center")
+        align = x.val(ppr, "jc") or self.styles.para_prop(pstyle, "jc")
+        return RawBlock(text, spans, notes, anchors, bold=bold, centered=align == "center")
+
+    def table(self, tbl: etree._Element) -> _Table:
+        """A table's cells as lines (a paragraph with line breaks gives several lines)."""
+        return _Table([[self.cell_lines(tc) for tc in row] for row in x.table_rows(tbl)])
+
+    def cell_lines(self, tc: etree._Element) -> list[RawBlock]:
+        out = []
+        for p in x.block_paragraphs(tc):
+            b = self.paragraph(p)
+            for line in b.text.split("\n"):
+                if line.strip():
+                    out.append(RawBlock(line.strip(), bold=b.bold, centered=b.centered))
+        return out
+
+    def notes(self, xml: bytes | None, tag: str, prefix: str) -> dict[str, str]:
+        """Footnote (or endnote) id -> text, separators skipped, the note's own mark dropped."""
+        if not xml:
+            return {}
+        out = {}
+        for note in x.parse_xml(xml).iterfind(W + tag):
+            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join(self.paragraph(p, False).text for p in x.block_paragraphs(note))
+            out[prefix + note.get(W + "id", "")] = " ".join(text.split())
+        return out
 
     def _transcode(self, text: str, r: etree._Element, pstyle: str | None) -> str:
         encoding = font_encoding(self._font(r, pstyle) or "")
@@ -192,29 +284,38 @@ class _Walker:
         fonts = r.find(f"{W}rPr/{W}rFonts")
         if fonts is not None and fonts.get(W + "ascii"):
             return fonts.get(W + "ascii")
-        return self.styles.font(_val(r.find(W + "rPr"), "rStyle")) or self.styles.font(pstyle)
+        return self.styles.font(x.val(r.find(x.RPR), "rStyle")) or self.styles.font(pstyle)
 
-    def _emphasis(self, rpr: etree._Element | None, pstyle: str | None) -> tuple[bool, bool]:
-        direct = (None, None) if rpr is None else (on(rpr.find(_B)), on(rpr.find(_I)))
-        key = (_val(rpr, "rStyle"), pstyle, *direct)
-        cached = self._emphasis_cache.get(key)
+    def _format(self, rpr: etree._Element | None, pstyle: str | None) -> tuple[bool, ...]:
+        """(bold, italic, caps, hidden) of a run: direct, then character style, paragraph
+        style and document defaults; cached per distinct combination."""
+        rstyle = None
+        direct: list[bool | None] = [None, None, None, None]
+        if rpr is not None:
+            for c in rpr:
+                k = _TOGGLES.get(c.tag)
+                if k is not None:
+                    direct[k] = on(c)
+                elif c.tag == _RSTYLE:
+                    rstyle = c.get(W + "val")
+        key = (rstyle, pstyle, *direct)
+        cached = self._format_cache.get(key)
         if cached is None:
-            cached = self._resolve_emphasis(key[0], pstyle, direct)
-            self._emphasis_cache[key] = cached
+            cached = self._format_cache[key] = self._resolve(rstyle, pstyle, direct)
         return cached
 
-    def _resolve_emphasis(
-        self, rstyle: str | None, pstyle: str | None, direct: tuple[bool | None, ...]
-    ) -> tuple[bool, bool]:
+    def _resolve(
+        self, rstyle: str | None, pstyle: str | None, direct: list[bool | None]
+    ) -> tuple[bool, ...]:
         out = []
-        for prop, value in zip(("b", "i"), direct, strict=True):
+        for prop, value in zip(_PROPS, direct, strict=True):
             for source in (rstyle, pstyle):
                 if value is None:
                     value = self.styles.run_prop(source, prop)
             if value is None:
                 value = self.styles.defaults.get(prop)
             out.append(bool(value))
-        return out[0], out[1]
+        return tuple(out)
 
     def _label(self, ppr: etree._Element | None, pstyle: str | None) -> str:
         num = ppr.find(W + "numPr") if ppr is not None else None
@@ -222,52 +323,32 @@ class _Walker:
             num = self.styles.para_prop(pstyle, "numPr")  # type: ignore[assignment]
         if num is None:
             return ""
-        num_id = _val(num, "numId") or ""
-        ilvl = int(_val(num, "ilvl") or 0)
+        num_id = x.val(num, "numId") or ""
+        ilvl = int(x.val(num, "ilvl") or 0)
         return self.numbering.label(num_id, ilvl)
 
-    def cell_lines(self, tc: etree._Element) -> list[RawBlock]:
-        blocks = [self.paragraph(p) for p in tc.iter(W + "p")]
-        out = []
-        for b in blocks:
-            for line in b.text.split("\n"):
-                if line.strip():
-                    out.append(RawBlock(line.strip(), bold=b.bold, centered=b.centered))
-        return out
+
+_PROPS = ("b", "i", "caps", "vanish")
+_TOGGLES = {W + p: k for k, p in enumerate(_PROPS)}
+_RSTYLE = W + "rStyle"
 
 
-_R, _T, _PPR, _RPR = W + "r", W + "t", W + "pPr", W + "rPr"
-_B, _I = W + "b", W + "i"
-_DELETED = {W + "del", W + "moveFrom"}
-_SPACE = {W + "tab", W + "ptab"}
-_BREAK = {W + "br", W + "cr"}
-_NOTE_REF = {W + "footnoteReference": "", W + "endnoteReference": "e"}
+def _default_style(styles: Styles) -> str | None:
+    """The paragraph style Word applies to paragraphs that name none (usually "Normal")."""
+    for sid, s in styles.by_id.items():
+        if s.get(W + "type") == "paragraph" and s.get(W + "default") in ("1", "true", "on"):
+            return sid
+    return None
 
 
-def _scan_run(r: etree._Element) -> tuple[str, str | None, str | None, etree._Element | None]:
-    """(text, footnote id, field-character kind, rPr) of a run, in one pass over its children."""
-    out: list[str] = []
-    note = field = None
-    rpr = None
-    for c in r:
-        tag = c.tag
-        if tag == _T:
-            out.append(c.text or "")
-        elif tag == _RPR:
-            rpr = c
-        elif tag in _SPACE:
-            out.append(" ")
-        elif tag in _BREAK:
-            out.append("\n")
-        elif tag == W + "noBreakHyphen":
-            out.append("-")
-        elif tag in _NOTE_REF:
-            note = _NOTE_REF[tag] + c.get(W + "id", "")
-        elif tag == W + "fldChar":
-            field = c.get(W + "fldCharType") or ""
-        elif tag == W + "instrText":
-            return "", None, None, rpr
-    return "".join(out), note, field, rpr
+def _field_step(fields: list[str], kind: str) -> None:
+    """Track nested complex fields: instructions run from "begin" to "separate"."""
+    if kind == "begin":
+        fields.append("begin")
+    elif kind == "separate" and fields:
+        fields[-1] = "separate"
+    elif kind == "end" and fields:
+        fields.pop()
 
 
 def _extend(spans: list[Emphasis], start: int, end: int, kind: str) -> None:
@@ -279,93 +360,82 @@ def _extend(spans: list[Emphasis], start: int, end: int, kind: str) -> None:
     spans.append(Emphasis(start, end, kind))  # type: ignore[arg-type]
 
 
-def _val(el: etree._Element | None, tag: str) -> str | None:
-    if el is None:
+def _header(table: _Table) -> tuple[Issuer | None, str | None, list[RawBlock]] | None:
+    """Issuer, style and the lines typed under the number (trích yếu, "V/v …"), or None
+    when the table is not a header block. Bold upper-case lines on the left are the body."""
+    left, right = table.column(0), table.column(-1)
+    left, extra = _split_after_number(left)
+    issuer, style = parse_issuer_lines([b.text for b in left + right])
+    if issuer is None and style is None:
         return None
-    child = el.find(W + tag)
-    return child.get(W + "val") if child is not None else None
-
-
-def _footnotes(xml: bytes | None, walker: _Walker) -> dict[str, str]:
-    if not xml:
-        return {}
-    notes = {}
-    for f in etree.fromstring(xml).iterfind(W + "footnote"):
-        if f.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
-            continue
-        text = " ".join(walker.paragraph(p).text for p in f.iterfind(W + "p"))
-        notes[f.get(W + "id", "")] = " ".join(text.split())
-    return notes
-
-
-def _columns(tbl: etree._Element) -> int:
-    grid = tbl.find(W + "tblGrid")
-    if grid is not None and len(grid):
-        return len(grid)
-    first = tbl.find(W + "tr")
-    return len(first.findall(W + "tc")) if first is not None else 0
-
-
-def _cells(tbl: etree._Element, column: int) -> list[etree._Element]:
-    return [
-        tr.findall(W + "tc")[column]
-        for tr in tbl.iterfind(W + "tr")
-        if len(tr.findall(W + "tc")) > column
-    ]
-
-
-def _header(tbl: etree._Element, walker: _Walker) -> tuple[Issuer | None, str | None]:
-    """Issuer and style from the header table: bold upper-case lines on the left are the body."""
-    left = [b for tc in _cells(tbl, 0) for b in walker.cell_lines(tc)]
-    right = [b for tc in _cells(tbl, 1) for b in walker.cell_lines(tc)]
-    lines = [b.text for b in left + right]
-    issuer, style = parse_issuer_lines(lines)
     bold = [b.text for b in left if b.bold and b.text.isupper() and "…" not in b.text]
     regular = [b.text for b in left if not b.bold and b.text.isupper() and b.text != "*"]
     if issuer is not None and bold:
         issuer.name = "\n".join(bold)
-        issuer.parent = "\n".join(t for t in regular if not t.startswith("SỐ"))
-    return issuer, style
+        issuer.parent = "\n".join(t for t in regular if not _NUMBER_LINE.match(t))
+    return issuer, style, extra
 
 
-def _tail_table(children: list, tables: list[int], walker: _Walker) -> int | None:
-    """Index of the closing table: the last table, if it holds "Nơi nhận" or a signature."""
-    if not tables:
-        return None
-    last = tables[-1]
-    text_after = any(
-        c.tag == W + "p" and walker.paragraph(c).text.strip() for c in children[last + 1 :]
-    )
-    lines = [b.text for b in _all_lines(children[last], walker)]
-    if text_after or not any(_RECIPIENTS.match(t) or _SIGN.match(t) for t in lines):
-        return None
-    return last
+def _split_after_number(left: list[RawBlock]) -> tuple[list[RawBlock], list[RawBlock]]:
+    """The left cell's header lines, and what stands under the number (a summary, "V/v")."""
+    at = next((i for i, b in enumerate(left) if _NUMBER_LINE.match(b.text)), None)
+    if at is None:
+        return left, []
+    end = at + 1
+    if end < len(left) and _CODE.match(left[end].text):
+        end += 1  # "Số:" on one line, "95/BC-UBND" on the next
+    extra = [RawBlock(b.text, bold=b.bold, centered=b.centered) for b in left[end:]]
+    return left[:end], [b for b in extra if _keep(b)]
 
 
-def _all_lines(tbl: etree._Element, walker: _Walker) -> list[RawBlock]:
-    return [b for tc in tbl.iter(W + "tc") for b in walker.cell_lines(tc)]
+def _closing_index(items: list[RawBlock | _Table], first: int, last: int) -> int | None:
+    """Index of the closing table: the last table after the text that holds "Nơi nhận" or a
+    signature (an authority line, or nothing but an upper-case title and a name after it)."""
+    for i in range(len(items) - 1, first, -1):
+        item = items[i]
+        if not isinstance(item, _Table):
+            continue
+        lines = item.lines()
+        if any(_RECIPIENTS.match(t) or _SIGN.match(t) for t in lines):
+            return i
+        sig = [b.text for b in item.column(-1)]
+        if i > last and item.width() == 2 and len(sig) >= 2 and sig[0].isupper():
+            return i if not sig[-1].isupper() else None
+    return None
 
 
-def _closing(tbl: etree._Element, walker: _Walker) -> tuple[list[str], Signature | None]:
+def _closing(table: _Table) -> tuple[list[str], Signature | None]:
     from baocao.document._tail import parse_signature
 
-    left = [b.text for tc in _cells(tbl, 0) for b in walker.cell_lines(tc)]
-    right = [b.text for tc in _cells(tbl, 1) for b in walker.cell_lines(tc)]
-    recipients = []
-    for line in left:
-        if _RECIPIENTS.match(line):
-            continue
-        recipients.append(line.lstrip("-+• ").strip())
-    signature = parse_signature([t for t in right if "…" not in t])
-    return recipients, signature
+    if table.width() < 2:
+        lines = [b.text for b in table.column(0)]
+        if any(_RECIPIENTS.match(t) for t in lines):
+            return _recipients(lines), None
+        return [], parse_signature(lines)
+    left = [b.text for b in table.column(0)]
+    right = [b.text for b in table.column(-1)]
+    return _recipients(left), parse_signature([t for t in right if "…" not in t])
 
 
-def _table_rows(tbl: etree._Element, walker: _Walker) -> list[RawBlock]:
+def _recipients(lines: list[str]) -> list[str]:
+    """Lines after "Nơi nhận:", leading "- "/"+ " taken off, punctuation kept."""
+    out: list[str] = []
+    started = False
+    for line in lines:
+        m = _RECIPIENTS.match(line)
+        if m:
+            started, line = True, line[m.end() :]
+        if started and line.strip():
+            out.append(line.strip().lstrip("-+•").strip())
+    return [r for r in out if r]
+
+
+def _table_rows(table: _Table) -> list[RawBlock]:
     """A table inside the body: one block per row, cells joined by " | " (no table model yet)."""
     out = []
-    for tr in tbl.iterfind(W + "tr"):
-        cells = [" ".join(b.text for b in walker.cell_lines(tc)) for tc in tr.iterfind(W + "tc")]
-        row = " | ".join(c for c in cells if c)
-        if row:
-            out.append(RawBlock(row))
+    for row in table.rows:
+        cells = [" ".join(b.text for b in cell) for cell in row]
+        text = " | ".join(c for c in cells if c)
+        if text:
+            out.append(RawBlock(text))
     return out
