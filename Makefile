@@ -1,6 +1,7 @@
 # Two commands on a fresh machine: `make run` and `make test` (see README.md).
 SHELL := /bin/bash
-PYTHON ?= python3
+# Django 6 needs Python 3.12+: the first one found (pyenv keeps them outside PATH here).
+PYTHON ?= $(shell bash scripts/find-python.sh)
 VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := examples/huyen-uy-vu-ban-2023-02.txt
@@ -20,6 +21,10 @@ venv: $(BIN)/baocao
 sysdeps:
 	@bash scripts/sysdeps.sh
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The sample rendered into out/, then the web application: database, demo, server.
 run: venv sysdeps
 	@mkdir -p out
 	$(BIN)/baocao render $(SAMPLE) -o out/bao-cao-mau.docx $(HEADER)
@@ -28,6 +33,9 @@ run: venv sysdeps
 	$(BIN)/baocao import $(SAMPLE) --format json > out/bao-cao-mau.json
 	@echo "Đã trình bày báo cáo mẫu / sample report rendered:"
 	@ls -1 out/bao-cao-mau.*
+	$(BIN)/baocao migrate
+	$(BIN)/baocao demo
+	$(BIN)/baocao serve --host $(HOST) --port $(PORT)
 
 lint: venv
 	$(BIN)/ruff check src tests bench

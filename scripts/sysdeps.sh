@@ -7,6 +7,8 @@ fc-list 2>/dev/null | grep -q "Liberation Serif" || need+=(fonts-liberation2)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v pandoc >/dev/null || need+=(pandoc)
 [ -e /usr/lib/python3/dist-packages/uno.py ] || need+=(python3-uno)
+# the browser tests drive Debian's Chromium through Playwright (never `playwright install`)
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

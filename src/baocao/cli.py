@@ -205,6 +205,9 @@ def _parse_date_option(value: str) -> str:
 
 def main() -> None:
     """Entry point of the `baocao` script."""
+    from baocao.server_cli import register
+
+    register(app)
     app()
 
 

@@ -1,0 +1,1 @@
+"""The JSON API (django-ninja) under /api/, with the web pages' permissions."""

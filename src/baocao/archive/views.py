@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from baocao.archive.models import ArchivedReport
+from baocao.archive.store import archive_document
+from baocao.cycle.forms import UploadForm
+from baocao.cycle.uploads import UploadError, read_upload
+from baocao.org.access import bodies_visible_to, is_office, is_reader
+
+
+def _readable(user):
+    return ArchivedReport.objects.filter(
+        body__in=[b.pk for b in bodies_visible_to(user) if is_reader(user, b)]
+    )
+
+
+@login_required
+def archive_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    reports = _readable(request.user).defer("content", "document", "text", "folded")
+    if q:
+        reports = reports.search(q)
+    office_bodies = [b for b in bodies_visible_to(request.user) if is_office(request.user, b)]
+    return render(
+        request,
+        "archive/list.html",
+        {"reports": reports[:200], "q": q, "form": UploadForm(), "office_bodies": office_bodies},
+    )
+
+
+@login_required
+def archive_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _readable(request.user).filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    return render(request, "archive/detail.html", {"report": report})
+
+
+@login_required
+def archive_download(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _readable(request.user).filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    response = HttpResponse(bytes(report.content), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    return response
+
+
+@require_POST
+@login_required
+def archive_import(request: HttpRequest) -> HttpResponse:
+    """An old report (.docx, .doc, .pdf, .txt) added to a body's archive."""
+    body = next(
+        (b for b in bodies_visible_to(request.user) if str(b.pk) == request.POST.get("body")), None
+    )
+    if body is None or not is_office(request.user, body):
+        raise Http404
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("archive:list")
+    try:
+        doc, data = read_upload(form.cleaned_data["file"])
+    except UploadError as err:
+        messages.error(request, str(err))
+        return redirect("archive:list")
+    report = archive_document(body, doc, form.cleaned_data["file"].name, data)
+    messages.success(request, f"Đã nhập “{report.title}” vào lưu trữ.")
+    return redirect("archive:detail", pk=report.pk)

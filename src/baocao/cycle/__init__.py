@@ -1,0 +1,1 @@
+"""The reporting cycle: periods, outlines, units' parts, review, consolidation, approval, issue."""

@@ -1,0 +1,53 @@
+"""The checker on an editor's text, as rows the page shows next to the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from baocao.checks.run import check_document
+from baocao.document.canonical import canonical_text
+from baocao.document.compose import parse_markdown
+from baocao.document.errors import DocumentError
+
+# Rules about the header and the signature mean nothing for one unit's part.
+PART_DISABLED = ("form.", "period.mismatch", "cap.sentence")
+
+
+@dataclass(frozen=True)
+class Row:
+    rule: str
+    severity: str
+    message: str
+    excerpt: str
+    text: str
+    suggestion: str
+
+
+def check_text(
+    text: str, *, whole: bool = False, known_words: list[str] | None = None
+) -> list[Row]:
+    """Findings on Markdown text; a part (not `whole`) skips the whole-report rules."""
+    try:
+        doc = parse_markdown(text)
+    except DocumentError as err:
+        return [Row("read", "error", err.format("vi"), "", "", "")]
+    options = {"known_words": known_words} if known_words else {}
+    findings = check_document(doc, disabled=() if whole else PART_DISABLED, options=options)
+    canon = canonical_text(doc)
+    rows = []
+    for f in findings:
+        line_start = canon.rfind("\n", 0, f.start) + 1
+        line_end = canon.find("\n", f.end)
+        line = canon[line_start : line_end if line_end >= 0 else len(canon)]
+        lo = max(0, f.start - line_start - 60)
+        rows.append(
+            Row(
+                f.rule,
+                f.severity,
+                f.message,
+                line[lo : f.end - line_start + 60],
+                f.text_in(canon),
+                f.suggestion or "",
+            )
+        )
+    return rows

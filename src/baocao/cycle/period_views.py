@@ -1,0 +1,286 @@
+"""The office's and leaders' pages of a period: completeness, draft, approval, issue."""
+
+from __future__ import annotations
+
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mass_mail
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from baocao.cycle import workflow
+from baocao.cycle.checking import check_text
+from baocao.cycle.documents import draft_document, preview_html
+from baocao.cycle.editing import save_text
+from baocao.cycle.forms import CommentForm, IssueForm, OpenPeriodForm, SaveTextForm
+from baocao.cycle.models import Comment, Draft, IssuedReport, Submission
+from baocao.org.access import get_period_for, is_leader, is_office, require_body
+
+
+@login_required
+def open_period(request: HttpRequest, body_id: int) -> HttpResponse:
+    body = require_body(request.user, body_id, office=True)
+    form = OpenPeriodForm(request.POST or None, body=body)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            period = workflow.open_period(
+                body,
+                d["outline"],
+                d["kind"],
+                d["year"],
+                d["number"] if d["kind"] in ("month", "quarter") else 1,
+                cutoff=d["cutoff"],
+                deadline=d["deadline"],
+            )
+        except workflow.WorkflowError as err:
+            form.add_error(None, str(err))
+        else:
+            messages.success(request, f"Đã mở kỳ {period.label}.")
+            return redirect("cycle:period", pk=period.pk)
+    return render(request, "cycle/open_period.html", {"form": form, "body": body})
+
+
+@login_required
+def period(request: HttpRequest, pk: int) -> HttpResponse:
+    """Completeness: every unit's state, on time or late."""
+    p = get_period_for(request.user, pk)
+    today = timezone.localdate()
+    subs = list(p.submissions.select_related("unit"))
+    for s in subs:
+        s.late = s.is_late(today)
+    counts = {st: sum(1 for s in subs if s.status == st) for st in Submission.Status.values}
+    return render(
+        request,
+        "cycle/period.html",
+        {
+            "period": p,
+            "subs": subs,
+            "counts": counts,
+            "statuses": Submission.Status,
+            "late_count": sum(
+                1 for s in subs if s.late and s.status not in ("submitted", "accepted")
+            ),
+            "office": is_office(request.user, p.body_id),
+            "leader": is_leader(request.user, p.body_id),
+            "draft": Draft.objects.filter(period=p).first(),
+            "issued": IssuedReport.objects.filter(period=p).defer("docx", "pdf").first(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def remind(request: HttpRequest, pk: int) -> HttpResponse:
+    """E-mail every unit that has not sent its part yet (or was sent it back)."""
+    p = get_period_for(request.user, pk, office=True)
+    pending = p.submissions.exclude(status__in=["submitted", "accepted"]).select_related("unit")
+    mails, now = [], timezone.now()
+    for s in pending:
+        to = [
+            e
+            for e in [s.unit.email, *s.unit.memberships.values_list("user__email", flat=True)]
+            if e
+        ]
+        if not to:
+            continue
+        body = (
+            f"Kính gửi {s.unit.name},\n\nĐề nghị đơn vị gửi báo cáo {p.label} của {p.body.name} "
+            f"trước ngày {p.deadline:%d/%m/%Y} (số liệu tính đến ngày {p.cutoff:%d/%m/%Y}).\n"
+        )
+        mails.append((f"[baocao] Nhắc gửi báo cáo {p.label}", body, None, sorted(set(to))))
+    send_mass_mail(mails, fail_silently=False)
+    pending.update(reminded_at=now)
+    messages.success(request, f"Đã gửi nhắc nhở tới {len(mails)} đơn vị.")
+    return redirect("cycle:period", pk=p.pk)
+
+
+@login_required
+def draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """The consolidated draft: the office edits, leaders read and comment."""
+    p = get_period_for(request.user, pk)
+    d = Draft.objects.filter(period=p).first()
+    office = is_office(request.user, p.body_id)
+    if request.method == "POST":
+        if d is None:
+            raise Http404
+        if not office:
+            raise PermissionDenied
+        form = SaveTextForm(request.POST)
+        if p.locked or not form.is_valid():
+            messages.error(request, "Không lưu được: kỳ đã ban hành hoặc dữ liệu không hợp lệ.")
+            return redirect("cycle:draft", pk=p.pk)
+        result = save_text(d, form.cleaned_data["text"], form.cleaned_data["version"], request.user)
+        if request.htmx:
+            return render(
+                request,
+                "cycle/_save_status.html",
+                {"c": d, "result": result, "now": timezone.localtime(), "draft": True},
+                status=200 if result.saved else 409,
+            )
+        if result.saved:
+            messages.success(request, "Đã lưu bản tổng hợp.")
+        else:
+            messages.error(
+                request, "Bản tổng hợp vừa được người khác lưu; bản của bạn được giữ bên dưới."
+            )
+        return redirect("cycle:draft", pk=p.pk)
+    rows = check_text(d.text, whole=True) if d else []
+    return render(
+        request,
+        "cycle/draft.html",
+        {
+            "period": p,
+            "draft": d,
+            "office": office,
+            "leader": is_leader(request.user, p.body_id),
+            "rows": rows,
+            "comments": d.comments.select_related("author") if d else [],
+            "conflicts": d.conflicts.order_by("-created_at")[:3] if d else [],
+            "history": d.history.select_related("history_user")[:30] if d else [],
+            "comment_form": CommentForm(),
+            "issue_form": IssueForm(initial={"date": timezone.localdate()}),
+        },
+    )
+
+
+@require_POST
+@login_required
+def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_period_for(request.user, pk, office=True)
+    try:
+        workflow.consolidate(p, request.user)
+    except workflow.WorkflowError as err:
+        messages.error(request, str(err))
+        return redirect("cycle:period", pk=p.pk)
+    messages.success(request, "Đã tổng hợp các báo cáo đã tiếp nhận thành bản dự thảo.")
+    return redirect("cycle:draft", pk=p.pk)
+
+
+@require_POST
+@login_required
+def check_draft_text(request: HttpRequest, pk: int) -> HttpResponse:
+    get_period_for(request.user, pk)
+    return render(
+        request,
+        "cycle/_findings.html",
+        {"rows": check_text(request.POST.get("text", ""), whole=True)},
+    )
+
+
+@login_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_period_for(request.user, pk)
+    get_object_or_404(Draft, period=p)
+    doc = draft_document(p)
+    return HttpResponse(preview_html(doc, p.body.style))
+
+
+@login_required
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two versions of the draft side by side (default: the previous one and the current)."""
+    p = get_period_for(request.user, pk)
+    d = get_object_or_404(Draft, period=p)
+    history = list(d.history.all())
+    by_id = {h.history_id: h for h in history}
+    try:
+        a = by_id.get(int(request.GET.get("a", 0))) or (
+            history[1] if len(history) > 1 else history[0]
+        )
+        b = by_id.get(int(request.GET.get("b", 0))) or history[0]
+    except (ValueError, IndexError):
+        raise Http404 from None
+    table = difflib.HtmlDiff(wrapcolumn=70).make_table(
+        a.text.splitlines(),
+        b.text.splitlines(),
+        f"Phiên bản {a.version} ({a.history_date:%d/%m/%Y %H:%M})",
+        f"Phiên bản {b.version} ({b.history_date:%d/%m/%Y %H:%M})",
+        context=True,
+        numlines=2,
+    )
+    return render(
+        request,
+        "cycle/compare.html",
+        {"period": p, "table": table, "a": a, "b": b, "history": history},
+    )
+
+
+@require_POST
+@login_required
+def restore(request: HttpRequest, pk: int, hid: int) -> HttpResponse:
+    """An earlier version becomes the current text again (as a new version)."""
+    p = get_period_for(request.user, pk, office=True)
+    d = get_object_or_404(Draft, period=p)
+    old = get_object_or_404(d.history, history_id=hid)
+    if p.locked:
+        messages.error(request, "Kỳ đã ban hành, không khôi phục được.")
+    else:
+        save_text(d, old.text, d.version, request.user)
+        messages.success(request, f"Đã khôi phục phiên bản {old.version}.")
+    return redirect("cycle:draft", pk=p.pk)
+
+
+@require_POST
+@login_required
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_period_for(request.user, pk)
+    d = get_object_or_404(Draft, period=p)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        Comment.objects.create(draft=d, author=request.user, **form.cleaned_data)
+        messages.success(request, "Đã ghi ý kiến.")
+    else:
+        messages.error(request, "Ý kiến trống.")
+    return redirect("cycle:draft", pk=p.pk)
+
+
+@require_POST
+@login_required
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_period_for(request.user, pk, leader=True)
+    try:
+        workflow.approve(p, request.user)
+    except workflow.WorkflowError as err:
+        messages.error(request, str(err))
+    else:
+        messages.success(request, "Đã duyệt bản tổng hợp.")
+    return redirect("cycle:draft", pk=p.pk)
+
+
+@require_POST
+@login_required
+def issue(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_period_for(request.user, pk, office=True)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Hãy nhập số, ký hiệu và ngày ban hành hợp lệ.")
+        return redirect("cycle:draft", pk=p.pk)
+    try:
+        workflow.issue(p, request.user, form.cleaned_data["number"], form.cleaned_data["date"])
+    except workflow.WorkflowError as err:
+        messages.error(request, str(err))
+        return redirect("cycle:draft", pk=p.pk)
+    messages.success(request, "Đã ban hành báo cáo; các nhiệm vụ kỳ tới đã được tạo.")
+    return redirect("cycle:period", pk=p.pk)
+
+
+@login_required
+def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    p = get_period_for(request.user, pk)
+    issued = IssuedReport.objects.filter(period=p).first()
+    data = getattr(issued, fmt, None) if fmt in ("docx", "pdf") and issued else None
+    if not data:
+        raise Http404
+    kinds = {
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf": "application/pdf",
+    }
+    response = HttpResponse(bytes(data), content_type=kinds[fmt])
+    name = f"bao-cao-{p.year}-{p.number:02d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,0 +1,1 @@
+"""Bodies (cơ quan), their units (đơn vị), people and their roles."""

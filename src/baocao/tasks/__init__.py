@@ -1,0 +1,1 @@
+"""Focus tasks: part B of an issued report turned into assignments tracked next period."""
