@@ -39,3 +39,15 @@ def test_an_old_report_file_is_imported_into_the_archive(cast, sample_path):
         client_for(cast.reporter_a).post("/luu-tru/nhap/", {"body": cast.body.pk}).status_code
         == 404
     )
+
+
+def test_an_archived_reports_headings_become_an_outline(cast, sample_doc):
+    from baocao.cycle.models import Outline
+
+    report = archive_document(cast.body, sample_doc, "bc.txt", b"x")
+    client_for(cast.compiler).post(f"/luu-tru/{report.pk}/lam-mau/")
+    outline = Outline.objects.exclude(pk=cast.outline.pk).get()
+    headings = list(outline.items.order_by("order").values_list("number", "heading"))
+    assert headings[0] == ("A", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 2")
+    assert ("*", "Một số hạn chế, yếu kém") in headings and len(headings) == 15
+    assert client_for(cast.leader).post(f"/luu-tru/{report.pk}/lam-mau/").status_code == 403

@@ -8,4 +8,5 @@ urlpatterns = [
     path("nhap/", views.archive_import, name="import"),
     path("<int:pk>/", views.archive_detail, name="detail"),
     path("<int:pk>/tai/", views.archive_download, name="download"),
+    path("<int:pk>/lam-mau/", views.make_outline, name="make_outline"),
 ]

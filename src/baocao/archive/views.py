@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -38,7 +39,11 @@ def archive_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _readable(request.user).filter(pk=pk).first()
     if report is None:
         raise Http404
-    return render(request, "archive/detail.html", {"report": report})
+    return render(
+        request,
+        "archive/detail.html",
+        {"report": report, "office": is_office(request.user, report.body_id)},
+    )
 
 
 @login_required
@@ -72,3 +77,34 @@ def archive_import(request: HttpRequest) -> HttpResponse:
     report = archive_document(body, doc, form.cleaned_data["file"].name, data)
     messages.success(request, f"Đã nhập “{report.title}” vào lưu trữ.")
     return redirect("archive:detail", pk=report.pk)
+
+
+@require_POST
+@login_required
+def make_outline(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report's headings become a new outline (report template) of its body."""
+    from baocao.cycle.outline import outline_from_nodes
+    from baocao.document.compose import outline_of
+    from baocao.document.model import Document
+
+    report = _readable(request.user).filter(pk=pk).select_related("body").first()
+    if report is None:
+        raise Http404
+    if not is_office(request.user, report.body):
+        raise PermissionDenied
+    nodes = outline_of(Document.from_dict(report.document))
+    if not nodes:
+        messages.error(request, "Báo cáo này không có đề mục đánh số để làm mẫu đề cương.")
+        return redirect("archive:detail", pk=pk)
+    outline = outline_from_nodes(
+        report.body,
+        f"Theo {report.title[:150]}",
+        nodes,
+        report.document.get("style") or report.body.style,
+    )
+    messages.success(
+        request,
+        f"Đã tạo mẫu đề cương “{outline.name}” ({outline.items.count()} mục); "
+        "giao đơn vị cho từng mục trong trang quản trị.",
+    )
+    return redirect("archive:detail", pk=pk)

@@ -21,14 +21,21 @@ def _visible(user):
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
     """Open, done and overdue tasks the user may see."""
-    tasks = list(_visible(request.user).select_related("owner", "due_period", "source_period"))
+    tasks = list(
+        _visible(request.user)
+        .select_related("owner", "due_period", "source_period", "body")
+        .prefetch_related("body__units")
+    )
+    office_bodies = {b.pk for b in bodies_visible_to(request.user) if is_office(request.user, b)}
     state = request.GET.get("trang-thai", "")
     if state == "qua-han":
         tasks = [t for t in tasks if t.is_overdue()]
     elif state in Task.Status.values:
         tasks = [t for t in tasks if t.status == state]
     return render(
-        request, "tasks/list.html", {"tasks": tasks, "state": state, "statuses": Task.Status}
+        request,
+        "tasks/list.html",
+        {"tasks": tasks, "state": state, "statuses": Task.Status, "office_bodies": office_bodies},
     )
 
 
