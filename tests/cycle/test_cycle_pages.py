@@ -253,3 +253,29 @@ def test_a_docx_upload_fills_the_chosen_part(cast, period, tmp_path):
     client_for(cast.reporter_a).post(f"/bai/{sub.pk}/tai-len/", {"file": f, "item": c.pk})
     c.refresh_from_db()
     assert "Kết nạp **21** đảng viên[^1]" in c.text and "[^1]: Tại 12 chi bộ." in c.text
+
+
+def test_editing_an_approved_draft_asks_for_approval_again(cast, period):
+    from baocao.cycle import workflow
+
+    sub = Submission.objects.get(period=period, unit=cast.unit_a)
+    Contribution.objects.filter(submission=sub, item=cast.item_a).update(text="- Đoạn một.")
+    workflow.submit(sub, cast.reporter_a)
+    workflow.accept(sub, cast.compiler)
+    draft = workflow.consolidate(period, cast.compiler)
+    workflow.approve(period, cast.leader)
+    client_for(cast.compiler).post(
+        f"/ky/{period.pk}/tong-hop/", {"text": draft.text + "\nThêm.", "version": draft.version}
+    )
+    period.refresh_from_db()
+    draft.refresh_from_db()
+    assert period.status == PeriodStatus.OPEN and draft.approved_at is None
+    r = client_for(cast.compiler).post(
+        f"/ky/{period.pk}/ban-hanh/", {"number": "Số 45-BC/HU", "date": "2023-02-28"}, follow=True
+    )
+    assert "cần được lãnh đạo duyệt" in r.content.decode()
+
+
+def test_pages_that_do_not_exist_answer_in_vietnamese(cast):
+    r = client_for(cast.reporter_a).get("/bai/999999/")
+    assert r.status_code == 404 and "Không tìm thấy trang" in r.content.decode()

@@ -116,6 +116,8 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, "Không lưu được: kỳ đã ban hành hoặc dữ liệu không hợp lệ.")
             return redirect("cycle:draft", pk=p.pk)
         result = save_text(d, form.cleaned_data["text"], form.cleaned_data["version"], request.user)
+        if result.saved and workflow.draft_changed(p):
+            messages.warning(request, "Bản tổng hợp đã sửa sau khi duyệt: cần lãnh đạo duyệt lại.")
         if request.htmx:
             return render(
                 request,
@@ -221,6 +223,7 @@ def restore(request: HttpRequest, pk: int, hid: int) -> HttpResponse:
         messages.error(request, "Kỳ đã ban hành, không khôi phục được.")
     else:
         save_text(d, old.text, d.version, request.user)
+        workflow.draft_changed(p)
         messages.success(request, f"Đã khôi phục phiên bản {old.version}.")
     return redirect("cycle:draft", pk=p.pk)
 

@@ -144,6 +144,16 @@ def consolidate(period: Period, user) -> Draft:
     return draft
 
 
+def draft_changed(period: Period) -> bool:
+    """An approved draft that is edited must be approved again; True when that happened."""
+    if period.status != PeriodStatus.APPROVED:
+        return False
+    Draft.objects.filter(period=period).update(approved_by=None, approved_at=None)
+    period.status = PeriodStatus.OPEN
+    period.save(update_fields=["status"])
+    return True
+
+
 def approve(period: Period, user) -> None:
     draft = getattr(period, "draft", None)
     if draft is None or not draft.text.strip():
