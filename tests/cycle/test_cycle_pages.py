@@ -279,3 +279,13 @@ def test_editing_an_approved_draft_asks_for_approval_again(cast, period):
 def test_pages_that_do_not_exist_answer_in_vietnamese(cast):
     r = client_for(cast.reporter_a).get("/bai/999999/")
     assert r.status_code == 404 and "Không tìm thấy trang" in r.content.decode()
+
+
+def test_a_refused_save_is_shown_on_the_units_page(cast, period):
+    sub = Submission.objects.get(period=period, unit=cast.unit_a)
+    c = sub.contributions.get(item=cast.item_a)
+    a = client_for(cast.reporter_a)
+    _save(a, sub, c, "Bản thứ nhất.", version=0)
+    _save(a, sub, c, "Bản soạn từ bản cũ.", version=0, htmx=False)
+    page = a.get(f"/bai/{sub.pk}/").content.decode()
+    assert "Bản không được lưu" in page and "Bản soạn từ bản cũ." in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import shutil
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -264,7 +265,14 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "Hãy nhập số, ký hiệu và ngày ban hành hợp lệ.")
         return redirect("cycle:draft", pk=p.pk)
     try:
-        workflow.issue(p, request.user, form.cleaned_data["number"], form.cleaned_data["date"])
+        workflow.issue(
+            p,
+            request.user,
+            form.cleaned_data["number"],
+            form.cleaned_data["date"],
+            # without LibreOffice the report is issued as .docx only (system check W001)
+            with_pdf=bool(shutil.which("soffice")),
+        )
     except workflow.WorkflowError as err:
         messages.error(request, str(err))
         return redirect("cycle:draft", pk=p.pk)

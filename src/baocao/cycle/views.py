@@ -15,7 +15,7 @@ from baocao.cycle import workflow
 from baocao.cycle.checking import check_text
 from baocao.cycle.editing import save_text
 from baocao.cycle.forms import ReturnForm, SaveTextForm, TaskReportForm, UploadForm
-from baocao.cycle.models import Contribution, Submission
+from baocao.cycle.models import Conflict, Contribution, Submission
 from baocao.cycle.uploads import UploadError, read_upload
 from baocao.document.compose import fragment_markdown
 from baocao.org.access import get_submission_for, is_office
@@ -31,7 +31,11 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
     """A unit's part for the period: one text box per outline item, tasks to report on."""
     sub = get_submission_for(request.user, pk)
     contributions = sub.contributions.select_related("item").prefetch_related(
-        Prefetch("conflicts", to_attr="recent_conflicts")
+        Prefetch(
+            "conflicts",
+            queryset=Conflict.objects.order_by("-created_at"),
+            to_attr="recent_conflicts",
+        )
     )
     values = sub.period.heading_values()
     for c in contributions:

@@ -180,8 +180,13 @@ def issue(period: Period, user, number: str, date: dt.date, *, with_pdf: bool = 
         raise WorkflowError("Bản tổng hợp cần được lãnh đạo duyệt trước khi ban hành.")
     if not number.strip():
         raise WorkflowError("Hãy nhập số, ký hiệu văn bản.")
+    from baocao.document.errors import DocumentError
+
     doc = draft_document(period, number=number.strip(), date=date)
-    docx, pdf = render_files(doc, period.body.style, with_pdf=with_pdf)
+    try:
+        docx, pdf = render_files(doc, period.body.style, with_pdf=with_pdf)
+    except DocumentError as err:
+        raise WorkflowError(f"Không tạo được tệp văn bản: {err.message}") from None
     with transaction.atomic():
         issued = IssuedReport.objects.create(
             period=period, number=number.strip(), date=date, docx=docx, pdf=pdf, issued_by=user
