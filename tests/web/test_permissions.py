@@ -29,6 +29,7 @@ from django.test import Client
 from baocao.archive.models import ArchivedReport
 from baocao.cycle.editing import save_text
 from baocao.cycle.models import (
+    Outline,
     Comment,
     Contribution,
     Draft,
@@ -37,6 +38,7 @@ from baocao.cycle.models import (
     PeriodStatus,
     Submission,
 )
+from baocao.document.compose import parse_markdown
 from baocao.tasks.models import Task
 from tests.conftest import client_for
 
@@ -110,7 +112,9 @@ def make_world(cast, period):
         period_label="tháng 12 năm 2022",
         year=2022,
         text="Nội dung lưu trữ.",
-        document={"title": "Báo cáo lưu trữ"},
+        document=parse_markdown(
+            "A. KẾT QUẢ\n\nI. Công tác xây dựng Đảng\n\n- Kết nạp 21 đảng viên.\n"
+        ).to_dict(),
         filename="bc-12-2022.docx",
         content=b"PK\x03\x04 archived",
     )
@@ -137,7 +141,9 @@ def world(cast, period, monkeypatch):
 
     render = documents.render_files
     monkeypatch.setattr(
-        documents, "render_files", lambda doc, style, with_pdf=True: render(doc, style, with_pdf=False)
+        documents,
+        "render_files",
+        lambda doc, style, with_pdf=True: render(doc, style, with_pdf=False),
     )
     mail.outbox = []
     return make_world(cast, period)
@@ -190,7 +196,10 @@ def period_state(w):
 
 
 def reminders(w):
-    return [*Submission.objects.order_by("pk").values_list("reminded_at", flat=True), mail.outbox[:]]
+    return [
+        *Submission.objects.order_by("pk").values_list("reminded_at", flat=True),
+        mail.outbox[:],
+    ]
 
 
 def task_state(w):
@@ -207,6 +216,10 @@ def issue_state(w):
 
 def archive_state(w):
     return list(ArchivedReport.objects.order_by("pk").values_list("pk", "title"))
+
+
+def outlines(w):
+    return list(Outline.objects.order_by("pk").values_list("pk", "name"))
 
 
 def txt_file(name="phan.txt"):
@@ -249,7 +262,9 @@ ENDPOINTS: dict[str, Endpoint] = {
         lambda w: {"text": "Sửa đổi.", "version": w.c_a.version},
         probe=texts,
     ),
-    "check": E("post", lambda w: f"/bai/{w.sub_a.pk}/kiem-tra/", lambda w: {"text": "21 đảng viên"}),
+    "check": E(
+        "post", lambda w: f"/bai/{w.sub_a.pk}/kiem-tra/", lambda w: {"text": "21 đảng viên"}
+    ),
     "submit": E("post", lambda w: f"/bai/{w.sub_a.pk}/gui/", probe=sub_state),
     "upload": E(
         "post",
@@ -323,6 +338,7 @@ ENDPOINTS: dict[str, Endpoint] = {
         lambda w: {"body": w.body.pk, "file": txt_file("bc-cu.txt")},
         probe=archive_state,
     ),
+    "make_outline": E("post", lambda w: f"/luu-tru/{w.archived.pk}/lam-mau/", probe=outlines),
     # API (GET, JSON)
     "api_periods": E("get", lambda w: "/api/periods", marker=lambda w: {"id": w.period.pk}),
     "api_period": E("get", lambda w: f"/api/periods/{w.period.pk}"),
@@ -367,6 +383,7 @@ issue                302  404  404  302  302  403  404  302
 open_period          302  403  403  302  302  403  404  302
 assign_task          302  403! 404  302  302  403! 404  302
 archive_import       302  404  404  302  302  403! 404  302
+make_outline         302  404  404  302  302  403  404  302
 api_periods          401  200- 200- 200+ 200+ 200+ 200- 200+
 api_period           401  404  404  200  200  200  404  200
 api_submissions      401  200+ 200- 200+ 200+ 200+ 200- 200+
