@@ -121,13 +121,16 @@ def restore(
 
 def load_org(
     file: Annotated[Path, typer.Argument(help="Tệp YAML hoặc CSV: cơ quan, đơn vị, người dùng")],
+    password: Annotated[
+        str | None, typer.Option(help="Mật khẩu ban đầu cho người dùng mới (buộc đổi sau)")
+    ] = None,
 ) -> None:
     """Nạp cơ quan, đơn vị và người dùng từ tệp YAML/CSV."""
     setup_django()
     from baocao.org.loading import LoadError, load_file
 
     try:
-        counts = load_file(file)
+        counts = load_file(file, password)
     except LoadError as exc:
         typer.echo(f"baocao: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -69,6 +69,15 @@ class OutlineItem(models.Model):
     def __str__(self) -> str:
         return f"{self.number}{self.delim} {self.heading}".strip()
 
+    def path_label(self, values: dict[str, str]) -> str:
+        """The heading with its parents', so that B.1 and A.I.1 read apart:
+        "B. NHIỆM VỤ TRỌNG TÂM THÁNG 3 › 1. Công tác xây dựng Đảng …"."""
+        chain, item = [], self
+        while item is not None:
+            chain.append(str(item).format_map(values))
+            item = item.parent
+        return " › ".join(reversed(chain))
+
 
 class PeriodStatus(models.TextChoices):
     OPEN = "open", _("Đang nhận báo cáo")

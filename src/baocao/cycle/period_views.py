@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import difflib
 import shutil
+import smtplib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mass_mail
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -81,23 +84,30 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
     """E-mail every unit that has not sent its part yet (or was sent it back)."""
     p = get_period_for(request.user, pk, office=True)
     pending = p.submissions.exclude(status__in=["submitted", "accepted"]).select_related("unit")
-    mails, now = [], timezone.now()
+    mails, mailed = [], []
     for s in pending:
-        to = [
-            e
-            for e in [s.unit.email, *s.unit.memberships.values_list("user__email", flat=True)]
-            if e
-        ]
+        to = {s.unit.email, *s.unit.memberships.values_list("user__email", flat=True)} - {""}
         if not to:
             continue
+        link = settings.SITE_URL.rstrip("/") + reverse("cycle:submission", args=[s.pk])
         body = (
             f"Kính gửi {s.unit.name},\n\nĐề nghị đơn vị gửi báo cáo {p.label} của {p.body.name} "
             f"trước ngày {p.deadline:%d/%m/%Y} (số liệu tính đến ngày {p.cutoff:%d/%m/%Y}).\n"
+            f"Viết và gửi báo cáo tại: {link}\n"
         )
-        mails.append((f"[baocao] Nhắc gửi báo cáo {p.label}", body, None, sorted(set(to))))
-    send_mass_mail(mails, fail_silently=False)
-    pending.update(reminded_at=now)
-    messages.success(request, f"Đã gửi nhắc nhở tới {len(mails)} đơn vị.")
+        mails.append((f"[baocao] Nhắc gửi báo cáo {p.label}", body, None, sorted(to)))
+        mailed.append(s.pk)
+    try:
+        send_mass_mail(mails, fail_silently=False)
+    except (OSError, smtplib.SMTPException) as exc:
+        messages.error(
+            request, f"Không gửi được thư nhắc (máy chủ thư: {exc}); chưa đơn vị nào được nhắc."
+        )
+        return redirect("cycle:period", pk=p.pk)
+    Submission.objects.filter(pk__in=mailed).update(reminded_at=timezone.now())
+    skipped = len(pending) - len(mailed)
+    note = f"; {skipped} đơn vị chưa có địa chỉ thư" if skipped else ""
+    messages.success(request, f"Đã gửi nhắc nhở tới {len(mailed)} đơn vị{note}.")
     return redirect("cycle:period", pk=p.pk)
 
 
@@ -292,6 +302,6 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         "pdf": "application/pdf",
     }
     response = HttpResponse(bytes(data), content_type=kinds[fmt])
-    name = f"bao-cao-{p.year}-{p.number:02d}.{fmt}"
+    name = f"bao-cao-{p.kind}-{p.year}-{p.number:02d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

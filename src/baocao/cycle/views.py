@@ -30,7 +30,7 @@ def _tasks_for(sub: Submission):
 def submission(request: HttpRequest, pk: int) -> HttpResponse:
     """A unit's part for the period: one text box per outline item, tasks to report on."""
     sub = get_submission_for(request.user, pk)
-    contributions = sub.contributions.select_related("item").prefetch_related(
+    contributions = sub.contributions.select_related("item__parent__parent").prefetch_related(
         Prefetch(
             "conflicts",
             queryset=Conflict.objects.order_by("-created_at"),
@@ -39,7 +39,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
     )
     values = sub.period.heading_values()
     for c in contributions:
-        c.heading = str(c.item).format_map(values)
+        c.heading = c.item.path_label(values)
     context = {
         "sub": sub,
         "contributions": contributions,

@@ -129,6 +129,11 @@ AXES_FAILURE_LIMIT = env_int("BAOCAO_LOGIN_FAILURES", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Behind nginx every client would look like 127.0.0.1: count the proxies in X-Forwarded-For.
+_proxies = env_int("BAOCAO_PROXY_COUNT", 0)
+if _proxies:
+    AXES_IPWARE_PROXY_COUNT = _proxies
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from baocao.cycle.models import Period, Submission
-from baocao.org.access import bodies_visible_to, is_reader, units_of
+from baocao.org.access import bodies_visible_to, is_office, is_reader, units_of
 
 
 @login_required
@@ -23,5 +23,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/home.html",
-        {"periods": periods, "mine": mine, "today": timezone.localdate(), "bodies": office_bodies},
+        {
+            "periods": periods,
+            "mine": mine,
+            "today": timezone.localdate(),
+            "bodies": office_bodies,
+            "can_open": {b.pk for b in office_bodies if is_office(request.user, b)},
+            "units": list(units_of(request.user)),
+        },
     )
