@@ -4,9 +4,10 @@ through `baocao.org.access`, anonymous calls get 401. OpenAPI at /api/openapi.js
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.db.models import Q
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, JsonResponse
 from ninja import NinjaAPI, Schema
 from ninja.security import django_auth
 
@@ -21,7 +22,26 @@ from baocao.org.access import (
 )
 from baocao.tasks.models import Task
 
-api = NinjaAPI(title="baocao API", version="1", auth=django_auth, urls_namespace="api")
+
+def _docs_need_login(view):
+    """The schema and its browser page answer 401 to anonymous callers, like every call."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return JsonResponse({"detail": "Unauthorized"}, status=401)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+api = NinjaAPI(
+    title="baocao API",
+    version="1",
+    auth=django_auth,
+    urls_namespace="api",
+    docs_decorator=_docs_need_login,
+)
 
 
 class PeriodOut(Schema):

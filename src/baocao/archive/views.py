@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from baocao.archive.models import ArchivedReport
@@ -63,8 +64,10 @@ def archive_import(request: HttpRequest) -> HttpResponse:
     body = next(
         (b for b in bodies_visible_to(request.user) if str(b.pk) == request.POST.get("body")), None
     )
-    if body is None or not is_office(request.user, body):
+    if body is None or not is_reader(request.user, body):
         raise Http404
+    if not is_office(request.user, body):
+        raise PermissionDenied
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -75,7 +78,7 @@ def archive_import(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(err))
         return redirect("archive:list")
     report = archive_document(body, doc, form.cleaned_data["file"].name, data)
-    messages.success(request, f"Đã nhập “{report.title}” vào lưu trữ.")
+    messages.success(request, _("Đã nhập “%(title)s” vào lưu trữ.") % {"title": report.title})
     return redirect("archive:detail", pk=report.pk)
 
 
@@ -94,7 +97,7 @@ def make_outline(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     nodes = outline_of(Document.from_dict(report.document))
     if not nodes:
-        messages.error(request, "Báo cáo này không có đề mục đánh số để làm mẫu đề cương.")
+        messages.error(request, _("Báo cáo này không có đề mục đánh số để làm mẫu đề cương."))
         return redirect("archive:detail", pk=pk)
     outline = outline_from_nodes(
         report.body,
@@ -104,7 +107,10 @@ def make_outline(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(
         request,
-        f"Đã tạo mẫu đề cương “{outline.name}” ({outline.items.count()} mục); "
-        "giao đơn vị cho từng mục trong trang quản trị.",
+        _(
+            "Đã tạo mẫu đề cương “%(name)s” (%(count)s mục); "
+            "giao đơn vị cho từng mục trong trang quản trị."
+        )
+        % {"name": outline.name, "count": outline.items.count()},
     )
     return redirect("archive:detail", pk=pk)

@@ -40,7 +40,10 @@ def load_file(path: Path, password: str | None = None) -> dict[str, int]:
         try:
             spec = yaml.safe_load(text) or {}
         except yaml.YAMLError as exc:
-            raise LoadError(f"{path}: YAML không hợp lệ: {exc}") from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (dòng {mark.line + 1})" if mark else ""
+            problem = getattr(exc, "problem", None) or "cú pháp sai"
+            raise LoadError(f"{path}: YAML không hợp lệ{where}: {problem}") from None
     if not isinstance(spec, dict) or not isinstance(spec.get("bodies"), list):
         raise LoadError(f"{path}: cần khóa 'bodies' là một danh sách")
     with transaction.atomic():

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from baocao.org.access import bodies_visible_to, is_office, is_reader, units_of
@@ -45,11 +47,10 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     """The office changes a task's owner unit."""
     task = get_object_or_404(_visible(request.user), pk=pk)
     if not is_office(request.user, task.body_id):
-        messages.error(request, "Chỉ văn phòng được giao lại nhiệm vụ.")
-        return redirect("tasks:list")
+        raise PermissionDenied
     unit = Unit.objects.filter(body=task.body, pk=request.POST.get("owner") or 0).first()
     task.owner = unit
     task._history_user = request.user
     task.save()
-    messages.success(request, "Đã giao nhiệm vụ.")
+    messages.success(request, _("Đã giao nhiệm vụ."))
     return redirect("tasks:list")
