@@ -102,6 +102,10 @@ def _create(*, with_pdf: bool) -> None:
     workflow.approve(feb, leader)
     workflow.issue(feb, office, "Số 45-BC/HU", dt.date(2023, 2, 28), with_pdf=with_pdf)
 
+    from baocao.indicators.demo import load_demo_indicators
+
+    load_demo_indicators(body)
+
     # March 2023: open; part B's tasks now point here; a few units have started.
     mar = workflow.open_period(body, party, "month", 2023, 3)
     _draft(

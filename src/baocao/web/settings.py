@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "baocao.cycle",
     "baocao.tasks",
     "baocao.archive",
+    "baocao.indicators",
     "baocao.api",
 ]
 
@@ -87,6 +88,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",

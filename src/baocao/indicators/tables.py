@@ -1,0 +1,103 @@
+"""The figures pages show: one SQL aggregate per table, then `compute` on the sums."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import F, Sum
+
+from baocao.cycle.models import Period
+from baocao.cycle.periods import last_month
+from baocao.indicators import compute
+from baocao.indicators.models import Indicator, Target, Value
+from baocao.org.models import Body
+
+STEP = {"month": 1, "quarter": 3, "six_months": 6, "nine_months": 9, "year": 12}
+
+
+@dataclass(frozen=True)
+class Row:
+    indicator: Indicator
+    progress: compute.Progress
+    problems: list[compute.Problem]
+
+
+def series_for(body: Body, years: list[int]) -> dict[int, dict[compute.Key, Decimal]]:
+    """Per indicator, its body-wide value per (year, month): units summed in the database."""
+    out: dict[int, dict[compute.Key, Decimal]] = defaultdict(dict)
+    rows = (
+        Value.objects.filter(indicator__body=body, year__in=years, indicator__unit_agg="sum")
+        .values_list("indicator_id", "year", "month")
+        .annotate(total=Sum("value"))
+    )
+    for ind, y, m, total in rows:
+        out[ind][(y, m)] = total
+    # an indicator that does not add up over units counts its reporting unit's value only
+    single = (
+        Value.objects.filter(indicator__body=body, year__in=years, indicator__unit_agg="none")
+        .filter(unit_id=F("indicator__reporter_id"))
+        .values_list("indicator_id", "year", "month", "value")
+    )
+    for ind, y, m, v in single:
+        out[ind][(y, m)] = v
+    return out
+
+
+def targets_for(body: Body, year: int) -> dict[int, Decimal]:
+    return dict(
+        Target.objects.filter(indicator__body=body, year=year, unit__isnull=True).values_list(
+            "indicator_id", "value"
+        )
+    )
+
+
+def progress_table(period: Period) -> list[Row]:
+    """Year-to-date, % of target and changes of every indicator of the period's body."""
+    body, year = period.body, period.year
+    month = last_month(period.kind, period.number)
+    indicators = list(Indicator.objects.filter(body=body))
+    series = series_for(body, [year - 1, year])
+    targets = targets_for(body, year)
+    rows = []
+    for ind in indicators:
+        values = series.get(ind.pk, {})
+        p = compute.progress(
+            values, year, month, ind.time_agg, targets.get(ind.pk), step=STEP[period.kind]
+        )
+        problems = []
+        if ind.ceiling is not None:
+            problem = compute.check_ceiling(p.ytd, p.target, ind.ceiling)
+            if problem:
+                problems.append(problem)
+        rows.append(Row(ind, p, problems))
+    by_id = {r.indicator.pk: r for r in rows}
+    for r in rows:
+        parts = [by_id[c.pk].progress.value for c in r.indicator.parts.all() if c.pk in by_id]
+        if parts:
+            problem = compute.check_sum(r.progress.value, parts, r.indicator.decimals)
+            if problem:
+                r.problems.append(problem)
+    return rows
+
+
+def unit_table(period: Period, indicator: Indicator) -> list[tuple[str, Decimal | None]]:
+    """One indicator's value for each unit in the period (the table per commune)."""
+    month = last_month(period.kind, period.number)
+    values = dict(
+        Value.objects.filter(indicator=indicator, year=period.year, month=month).values_list(
+            "unit_id", "value"
+        )
+    )
+    return [(u.name, values.get(u.pk)) for u in period.body.units.filter(active=True)]
+
+
+def history(
+    indicator: Indicator, unit_id: int, before: tuple[int, int], n: int = 24
+) -> list[Decimal]:
+    """The unit's last `n` values of the indicator before (year, month), newest first."""
+    y, m = before
+    qs = Value.objects.filter(indicator=indicator, unit_id=unit_id).exclude(year__gt=y)
+    qs = qs.exclude(year=y, month__gte=m).order_by("-year", "-month")
+    return list(qs.values_list("value", flat=True)[:n])
