@@ -24,14 +24,21 @@ class Row:
 
 
 def check_text(
-    text: str, *, whole: bool = False, known_words: list[str] | None = None
+    text: str,
+    *,
+    whole: bool = False,
+    known_words: list[str] | None = None,
+    options: dict | None = None,
 ) -> list[Row]:
-    """Findings on Markdown text; a part (not `whole`) skips the whole-report rules."""
+    """Findings on Markdown text; a part (not `whole`) skips the whole-report rules.
+    `options` carries what the rules may know beyond the text (the period's indicators)."""
     try:
         doc = parse_markdown(text)
     except DocumentError as err:
         return [Row("read", "error", err.format("vi"), "", "", "")]
-    options = {"known_words": known_words} if known_words else {}
+    options = dict(options or {})
+    if known_words:
+        options["known_words"] = set(known_words)
     findings = check_document(doc, disabled=() if whole else PART_DISABLED, options=options)
     canon = canonical_text(doc)
     rows = []

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("baocao.cycle.urls")),
     path("nhiem-vu/", include("baocao.tasks.urls")),
     path("luu-tru/", include("baocao.archive.urls")),
+    path("chi-tieu/", include("baocao.indicators.urls")),
     path("api/", api.urls),
 ]
