@@ -192,3 +192,127 @@ def tasks(request: HttpRequest, status: str | None = None):
         )
         for t in qs.distinct()
     ]
+
+
+class IndicatorOut(Schema):
+    id: int
+    code: str
+    name: str
+    unit: str
+    decimals: int
+    time_agg: str
+    unit_agg: str
+    target_kind: str
+    parent: str | None
+    reporter: str | None
+
+
+class TargetOut(Schema):
+    indicator: str
+    year: int
+    unit: str | None
+    value: float
+
+
+class ValueOut(Schema):
+    indicator: str
+    unit: str
+    year: int
+    month: int
+    value: float
+
+
+class ValuesIn(Schema):
+    submission: int
+    values: dict[str, str]  # indicator code → the figure as typed ("88,8", "10.430", "")
+
+
+class ValuesResult(Schema):
+    saved: int
+    errors: dict[str, str]
+    warnings: dict[str, str]
+
+
+def _indicators(request: HttpRequest):
+    from baocao.indicators.models import Indicator
+
+    return Indicator.objects.filter(
+        Q(body__in=_reader_bodies(request)) | Q(reporter__in=units_of(request.user))
+    ).distinct()
+
+
+@api.get("/indicators", response=list[IndicatorOut])
+def indicators(request: HttpRequest):
+    return [
+        IndicatorOut(
+            id=i.pk,
+            code=i.code,
+            name=i.name,
+            unit=i.unit_name,
+            decimals=i.decimals,
+            time_agg=i.time_agg,
+            unit_agg=i.unit_agg,
+            target_kind=i.target_kind,
+            parent=i.parent.code if i.parent else None,
+            reporter=i.reporter.name if i.reporter else None,
+        )
+        for i in _indicators(request).select_related("parent", "reporter")
+    ]
+
+
+@api.get("/targets", response=list[TargetOut])
+def targets(request: HttpRequest, year: int | None = None):
+    from baocao.indicators.models import Target
+
+    qs = Target.objects.filter(indicator__in=_indicators(request)).select_related(
+        "indicator", "unit"
+    )
+    if year is not None:
+        qs = qs.filter(year=year)
+    return [
+        TargetOut(
+            indicator=t.indicator.code,
+            year=t.year,
+            unit=t.unit.name if t.unit else None,
+            value=float(t.value),
+        )
+        for t in qs
+    ]
+
+
+@api.get("/values", response=list[ValueOut])
+def values(request: HttpRequest, year: int, month: int | None = None, indicator: str | None = None):
+    """Readers of a body see every unit's values; a unit's reporter sees its own unit's."""
+    from baocao.indicators.models import Value
+
+    qs = Value.objects.filter(
+        Q(indicator__body__in=_reader_bodies(request)) | Q(unit__in=units_of(request.user)),
+        year=year,
+    ).select_related("indicator", "unit")
+    if month is not None:
+        qs = qs.filter(month=month)
+    if indicator:
+        qs = qs.filter(indicator__code=indicator)
+    return [
+        ValueOut(
+            indicator=v.indicator.code,
+            unit=v.unit.name,
+            year=v.year,
+            month=v.month,
+            value=float(v.value),
+        )
+        for v in qs.distinct()[:10_000]
+    ]
+
+
+@api.post("/values", response={200: ValuesResult, 400: ValuesResult})
+def save_values_api(request: HttpRequest, payload: ValuesIn):
+    """A unit's values for its submission's period, all or none, as the entry page saves them."""
+    from baocao.indicators.entry import save_values
+
+    sub = get_submission_for(request.user, payload.submission, write=True)
+    if sub.period.locked:
+        return 400, ValuesResult(saved=0, errors={"": "kỳ báo cáo đã khóa"}, warnings={})
+    result = save_values(sub.period, sub.unit, payload.values, request.user)
+    status = 400 if result.errors else 200
+    return status, ValuesResult(saved=result.saved, errors=result.errors, warnings=result.warnings)
