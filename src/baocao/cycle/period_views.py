@@ -15,6 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from baocao.cycle import workflow
@@ -45,7 +47,7 @@ def open_period(request: HttpRequest, body_id: int) -> HttpResponse:
         except workflow.WorkflowError as err:
             form.add_error(None, str(err))
         else:
-            messages.success(request, f"Đã mở kỳ {period.label}.")
+            messages.success(request, _("Đã mở kỳ %(label)s.") % {"label": period.label})
             return redirect("cycle:period", pk=period.pk)
     return render(request, "cycle/open_period.html", {"form": form, "body": body})
 
@@ -101,13 +103,32 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
         send_mass_mail(mails, fail_silently=False)
     except (OSError, smtplib.SMTPException) as exc:
         messages.error(
-            request, f"Không gửi được thư nhắc (máy chủ thư: {exc}); chưa đơn vị nào được nhắc."
+            request,
+            _("Không gửi được thư nhắc (máy chủ thư: %(error)s); chưa đơn vị nào được nhắc.")
+            % {"error": exc},
         )
         return redirect("cycle:period", pk=p.pk)
     Submission.objects.filter(pk__in=mailed).update(reminded_at=timezone.now())
     skipped = len(pending) - len(mailed)
-    note = f"; {skipped} đơn vị chưa có địa chỉ thư" if skipped else ""
-    messages.success(request, f"Đã gửi nhắc nhở tới {len(mailed)} đơn vị{note}.")
+    note = (
+        ngettext(
+            "; %(count)d đơn vị chưa có địa chỉ thư",
+            "; %(count)d đơn vị chưa có địa chỉ thư",
+            skipped,
+        )
+        % {"count": skipped}
+        if skipped
+        else ""
+    )
+    messages.success(
+        request,
+        ngettext(
+            "Đã gửi nhắc nhở tới %(count)d đơn vị%(note)s.",
+            "Đã gửi nhắc nhở tới %(count)d đơn vị%(note)s.",
+            len(mailed),
+        )
+        % {"count": len(mailed), "note": note},
+    )
     return redirect("cycle:period", pk=p.pk)
 
 
@@ -124,11 +145,13 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied
         form = SaveTextForm(request.POST)
         if p.locked or not form.is_valid():
-            messages.error(request, "Không lưu được: kỳ đã ban hành hoặc dữ liệu không hợp lệ.")
+            messages.error(request, _("Không lưu được: kỳ đã ban hành hoặc dữ liệu không hợp lệ."))
             return redirect("cycle:draft", pk=p.pk)
         result = save_text(d, form.cleaned_data["text"], form.cleaned_data["version"], request.user)
         if result.saved and workflow.draft_changed(p):
-            messages.warning(request, "Bản tổng hợp đã sửa sau khi duyệt: cần lãnh đạo duyệt lại.")
+            messages.warning(
+                request, _("Bản tổng hợp đã sửa sau khi duyệt: cần lãnh đạo duyệt lại.")
+            )
         if request.htmx:
             return render(
                 request,
@@ -137,10 +160,10 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
                 status=200 if result.saved else 409,
             )
         if result.saved:
-            messages.success(request, "Đã lưu bản tổng hợp.")
+            messages.success(request, _("Đã lưu bản tổng hợp."))
         else:
             messages.error(
-                request, "Bản tổng hợp vừa được người khác lưu; bản của bạn được giữ bên dưới."
+                request, _("Bản tổng hợp vừa được người khác lưu; bản của bạn được giữ bên dưới.")
             )
         return redirect("cycle:draft", pk=p.pk)
     rows = check_text(d.text, whole=True) if d else []
@@ -171,7 +194,7 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
     except workflow.WorkflowError as err:
         messages.error(request, str(err))
         return redirect("cycle:period", pk=p.pk)
-    messages.success(request, "Đã tổng hợp các báo cáo đã tiếp nhận thành bản dự thảo.")
+    messages.success(request, _("Đã tổng hợp các báo cáo đã tiếp nhận thành bản dự thảo."))
     return redirect("cycle:draft", pk=p.pk)
 
 
@@ -211,8 +234,10 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     table = difflib.HtmlDiff(wrapcolumn=70).make_table(
         a.text.splitlines(),
         b.text.splitlines(),
-        f"Phiên bản {a.version} ({a.history_date:%d/%m/%Y %H:%M})",
-        f"Phiên bản {b.version} ({b.history_date:%d/%m/%Y %H:%M})",
+        _("Phiên bản %(version)s (%(date)s)")
+        % {"version": a.version, "date": f"{a.history_date:%d/%m/%Y %H:%M}"},
+        _("Phiên bản %(version)s (%(date)s)")
+        % {"version": b.version, "date": f"{b.history_date:%d/%m/%Y %H:%M}"},
         context=True,
         numlines=2,
     )
@@ -231,11 +256,13 @@ def restore(request: HttpRequest, pk: int, hid: int) -> HttpResponse:
     d = get_object_or_404(Draft, period=p)
     old = get_object_or_404(d.history, history_id=hid)
     if p.locked:
-        messages.error(request, "Kỳ đã ban hành, không khôi phục được.")
+        messages.error(request, _("Kỳ đã ban hành, không khôi phục được."))
     else:
         save_text(d, old.text, d.version, request.user)
         workflow.draft_changed(p)
-        messages.success(request, f"Đã khôi phục phiên bản {old.version}.")
+        messages.success(
+            request, _("Đã khôi phục phiên bản %(version)s.") % {"version": old.version}
+        )
     return redirect("cycle:draft", pk=p.pk)
 
 
@@ -247,9 +274,9 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
         Comment.objects.create(draft=d, author=request.user, **form.cleaned_data)
-        messages.success(request, "Đã ghi ý kiến.")
+        messages.success(request, _("Đã ghi ý kiến."))
     else:
-        messages.error(request, "Ý kiến trống.")
+        messages.error(request, _("Ý kiến trống."))
     return redirect("cycle:draft", pk=p.pk)
 
 
@@ -262,7 +289,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     except workflow.WorkflowError as err:
         messages.error(request, str(err))
     else:
-        messages.success(request, "Đã duyệt bản tổng hợp.")
+        messages.success(request, _("Đã duyệt bản tổng hợp."))
     return redirect("cycle:draft", pk=p.pk)
 
 
@@ -272,7 +299,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
     p = get_period_for(request.user, pk, office=True)
     form = IssueForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Hãy nhập số, ký hiệu và ngày ban hành hợp lệ.")
+        messages.error(request, _("Hãy nhập số, ký hiệu và ngày ban hành hợp lệ."))
         return redirect("cycle:draft", pk=p.pk)
     try:
         workflow.issue(
@@ -286,7 +313,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
     except workflow.WorkflowError as err:
         messages.error(request, str(err))
         return redirect("cycle:draft", pk=p.pk)
-    messages.success(request, "Đã ban hành báo cáo; các nhiệm vụ kỳ tới đã được tạo.")
+    messages.success(request, _("Đã ban hành báo cáo; các nhiệm vụ kỳ tới đã được tạo."))
     return redirect("cycle:period", pk=p.pk)
 
 

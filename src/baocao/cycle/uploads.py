@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 from baocao.document.errors import DocumentError
 from baocao.document.io import READ_FORMATS, read_document
@@ -22,20 +23,24 @@ def read_upload(upload: UploadedFile) -> tuple[Document, bytes]:
     suffix = Path(name).suffix.lower()
     if suffix not in READ_FORMATS:
         raise UploadError(
-            f"Không đọc được tệp {suffix or name}: hãy tải lên .docx, .doc, .pdf, .txt hoặc .md."
+            _("Không đọc được tệp %(name)s: hãy tải lên .docx, .doc, .pdf, .txt hoặc .md.")
+            % {"name": suffix or name}
         )
     data = upload.read()
     if not data:
-        raise UploadError("Tệp rỗng.")
+        raise UploadError(_("Tệp rỗng."))
     with tempfile.TemporaryDirectory(prefix="baocao-upload-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(data)
         try:
             doc = read_document(path)
         except DocumentError as err:
-            raise UploadError(f"Không đọc được {name}: {err.message}") from None
+            raise UploadError(
+                _("Không đọc được %(name)s: %(error)s") % {"name": name, "error": err.message}
+            ) from None
         except Exception:  # a reader tripping on a damaged file must not become a 500
             raise UploadError(
-                f"Không đọc được {name}: tệp bị hỏng hoặc không đúng định dạng."
+                _("Không đọc được %(name)s: tệp bị hỏng hoặc không đúng định dạng.")
+                % {"name": name}
             ) from None
     return doc, data

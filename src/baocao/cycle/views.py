@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from baocao.cycle import workflow
@@ -66,9 +67,11 @@ def save_contribution(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
     c = get_object_or_404(Contribution, pk=cid, submission=sub)
     form = SaveTextForm(request.POST)
     if not sub.editable:
-        return _save_reply(request, sub, c, error="Báo cáo đã gửi hoặc kỳ đã khóa: không sửa được.")
+        return _save_reply(
+            request, sub, c, error=_("Báo cáo đã gửi hoặc kỳ đã khóa: không sửa được.")
+        )
     if not form.is_valid():
-        return _save_reply(request, sub, c, error="Dữ liệu gửi lên không hợp lệ.")
+        return _save_reply(request, sub, c, error=_("Dữ liệu gửi lên không hợp lệ."))
     result = save_text(c, form.cleaned_data["text"], form.cleaned_data["version"], request.user)
     if result.saved:
         workflow.mark_started(sub)
@@ -88,11 +91,13 @@ def _save_reply(request, sub, c, *, result=None, error: str = "") -> HttpRespons
     elif result is not None and not result.saved:
         messages.error(
             request,
-            "Mục này vừa được người khác lưu. Bản của bạn đã được giữ lại bên dưới; "
-            "hãy so sánh rồi lưu lại.",
+            _(
+                "Mục này vừa được người khác lưu. Bản của bạn đã được giữ lại bên dưới; "
+                "hãy so sánh rồi lưu lại."
+            ),
         )
     else:
-        messages.success(request, "Đã lưu.")
+        messages.success(request, _("Đã lưu."))
     return redirect("cycle:submission", pk=sub.pk)
 
 
@@ -108,7 +113,7 @@ def check_submission_text(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     sub = get_submission_for(request.user, pk, write=True)
-    return _step(request, sub, lambda: workflow.submit(sub, request.user), "Đã gửi báo cáo.")
+    return _step(request, sub, lambda: workflow.submit(sub, request.user), _("Đã gửi báo cáo."))
 
 
 @require_POST
@@ -121,7 +126,7 @@ def return_submission(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         sub,
         lambda: workflow.return_for_revision(sub, request.user, comment),
-        "Đã trả lại báo cáo cho đơn vị.",
+        _("Đã trả lại báo cáo cho đơn vị."),
     )
 
 
@@ -129,7 +134,7 @@ def return_submission(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def accept_submission(request: HttpRequest, pk: int) -> HttpResponse:
     sub = get_submission_for(request.user, pk, office=True)
-    return _step(request, sub, lambda: workflow.accept(sub, request.user), "Đã tiếp nhận.")
+    return _step(request, sub, lambda: workflow.accept(sub, request.user), _("Đã tiếp nhận."))
 
 
 def _step(request, sub, action, done: str) -> HttpResponse:
@@ -149,7 +154,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     sub = get_submission_for(request.user, pk, write=True)
     form = UploadForm(request.POST, request.FILES)
     if not sub.editable:
-        messages.error(request, "Báo cáo đã gửi hoặc kỳ đã khóa: không sửa được.")
+        messages.error(request, _("Báo cáo đã gửi hoặc kỳ đã khóa: không sửa được."))
         return redirect("cycle:submission", pk=sub.pk)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -164,12 +169,12 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     notes = {f.id: f.text for f in doc.footnotes}
     text = fragment_markdown(doc.preamble + doc.closing, doc.sections, notes)
     if not text.strip():
-        messages.error(request, "Tệp không có nội dung để nhập.")
+        messages.error(request, _("Tệp không có nội dung để nhập."))
         return redirect("cycle:submission", pk=sub.pk)
     combined = f"{c.text.rstrip()}\n\n{text}".strip() if c.text.strip() else text
     save_text(c, combined, c.version, request.user)
     workflow.mark_started(sub)
-    messages.success(request, f"Đã nhập nội dung từ tệp vào mục “{c.item}”.")
+    messages.success(request, _("Đã nhập nội dung từ tệp vào mục “%(item)s”.") % {"item": c.item})
     return redirect("cycle:submission", pk=sub.pk)
 
 
@@ -180,11 +185,11 @@ def report_task(request: HttpRequest, pk: int, tid: int) -> HttpResponse:
     task = get_object_or_404(_tasks_for(sub), pk=tid)
     form = TaskReportForm(request.POST)
     if sub.period.locked or not form.is_valid():
-        messages.error(request, "Không cập nhật được nhiệm vụ.")
+        messages.error(request, _("Không cập nhật được nhiệm vụ."))
     else:
         task.status = form.cleaned_data["status"]
         task.progress = form.cleaned_data["progress"]
         task._history_user = request.user
         task.save()
-        messages.success(request, "Đã cập nhật kết quả thực hiện nhiệm vụ.")
+        messages.success(request, _("Đã cập nhật kết quả thực hiện nhiệm vụ."))
     return redirect("cycle:submission", pk=sub.pk)

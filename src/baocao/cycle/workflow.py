@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from baocao.cycle import periods
 from baocao.cycle.models import (
@@ -38,7 +39,9 @@ def open_period(
 ) -> Period:
     """A new period with a submission for every unit the outline assigns."""
     if Period.objects.filter(body=body, kind=kind, year=year, number=number).exists():
-        raise WorkflowError(f"Kỳ {periods.label(kind, year, number)} đã được mở.")
+        raise WorkflowError(
+            _("Kỳ %(label)s đã được mở.") % {"label": periods.label(kind, year, number)}
+        )
     default_cutoff, default_deadline = periods.default_dates(
         kind, year, number, body.cutoff_day, body.deadline_day
     )
@@ -54,7 +57,7 @@ def open_period(
         )
         for item in outline.items.prefetch_related("units"):
             for unit in item.units.all():
-                sub, _ = Submission.objects.get_or_create(period=period, unit=unit)
+                sub, _created = Submission.objects.get_or_create(period=period, unit=unit)
                 Contribution.objects.get_or_create(submission=sub, item=item)
         from baocao.tasks.from_report import attach_due_tasks
 
@@ -64,7 +67,7 @@ def open_period(
 
 def _require_editable(sub: Submission) -> None:
     if sub.period.locked:
-        raise WorkflowError("Kỳ báo cáo đã ban hành, không thể sửa.")
+        raise WorkflowError(_("Kỳ báo cáo đã ban hành, không thể sửa."))
 
 
 def mark_started(sub: Submission) -> None:
@@ -82,9 +85,9 @@ def submit(sub: Submission, user) -> None:
         Submission.Status.DRAFT,
         Submission.Status.RETURNED,
     ):
-        raise WorkflowError("Báo cáo đã được gửi.")
+        raise WorkflowError(_("Báo cáo đã được gửi."))
     if not any(c.text.strip() for c in sub.contributions.all()):
-        raise WorkflowError("Chưa có nội dung: hãy viết ít nhất một mục trước khi gửi.")
+        raise WorkflowError(_("Chưa có nội dung: hãy viết ít nhất một mục trước khi gửi."))
     sub.status = Submission.Status.SUBMITTED
     sub.submitted_at = timezone.now()
     sub._history_user = user
@@ -94,9 +97,9 @@ def submit(sub: Submission, user) -> None:
 def return_for_revision(sub: Submission, user, comment: str) -> None:
     _require_editable(sub)
     if sub.status not in (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED):
-        raise WorkflowError("Chỉ trả lại được báo cáo đã gửi.")
+        raise WorkflowError(_("Chỉ trả lại được báo cáo đã gửi."))
     if not comment.strip():
-        raise WorkflowError("Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.")
+        raise WorkflowError(_("Hãy ghi lý do trả lại để đơn vị biết cần sửa gì."))
     sub.status = Submission.Status.RETURNED
     sub.return_comment = comment.strip()
     sub._history_user = user
@@ -106,7 +109,7 @@ def return_for_revision(sub: Submission, user, comment: str) -> None:
 def accept(sub: Submission, user) -> None:
     _require_editable(sub)
     if sub.status != Submission.Status.SUBMITTED:
-        raise WorkflowError("Chỉ tiếp nhận được báo cáo đã gửi.")
+        raise WorkflowError(_("Chỉ tiếp nhận được báo cáo đã gửi."))
     sub.status = Submission.Status.ACCEPTED
     sub._history_user = user
     sub.save()
@@ -120,7 +123,7 @@ def consolidate(period: Period, user) -> Draft:
     from baocao.document.compose import compose
 
     if period.locked:
-        raise WorkflowError("Kỳ báo cáo đã ban hành.")
+        raise WorkflowError(_("Kỳ báo cáo đã ban hành."))
     parts: dict[str, list[str]] = {}
     accepted = Contribution.objects.filter(
         submission__period=period, submission__status=Submission.Status.ACCEPTED
@@ -128,7 +131,7 @@ def consolidate(period: Period, user) -> Draft:
     for c in accepted.order_by("submission__unit__order", "submission__unit__name"):
         parts.setdefault(str(c.item_id), []).append(c.text)
     if not parts:
-        raise WorkflowError("Chưa có báo cáo nào được tiếp nhận để tổng hợp.")
+        raise WorkflowError(_("Chưa có báo cáo nào được tiếp nhận để tổng hợp."))
     doc = compose(nodes_for(period), parts, subtitle=period_subtitle(period))
     text = render_draft_text(doc, period)
     draft = Draft.objects.filter(period=period).first() or Draft(period=period)
@@ -157,9 +160,9 @@ def draft_changed(period: Period) -> bool:
 def approve(period: Period, user) -> None:
     draft = getattr(period, "draft", None)
     if draft is None or not draft.text.strip():
-        raise WorkflowError("Chưa có bản tổng hợp để duyệt.")
+        raise WorkflowError(_("Chưa có bản tổng hợp để duyệt."))
     if period.locked:
-        raise WorkflowError("Kỳ báo cáo đã ban hành.")
+        raise WorkflowError(_("Kỳ báo cáo đã ban hành."))
     draft.approved_by = user
     draft.approved_at = timezone.now()
     draft._history_user = user
@@ -177,16 +180,18 @@ def issue(period: Period, user, number: str, date: dt.date, *, with_pdf: bool = 
     from baocao.tasks.from_report import create_tasks
 
     if period.status != PeriodStatus.APPROVED:
-        raise WorkflowError("Bản tổng hợp cần được lãnh đạo duyệt trước khi ban hành.")
+        raise WorkflowError(_("Bản tổng hợp cần được lãnh đạo duyệt trước khi ban hành."))
     if not number.strip():
-        raise WorkflowError("Hãy nhập số, ký hiệu văn bản.")
+        raise WorkflowError(_("Hãy nhập số, ký hiệu văn bản."))
     from baocao.document.errors import DocumentError
 
     doc = draft_document(period, number=number.strip(), date=date)
     try:
         docx, pdf = render_files(doc, period.body.style, with_pdf=with_pdf)
     except DocumentError as err:
-        raise WorkflowError(f"Không tạo được tệp văn bản: {err.message}") from None
+        raise WorkflowError(
+            _("Không tạo được tệp văn bản: %(error)s") % {"error": err.message}
+        ) from None
     with transaction.atomic():
         issued = IssuedReport.objects.create(
             period=period, number=number.strip(), date=date, docx=docx, pdf=pdf, issued_by=user
