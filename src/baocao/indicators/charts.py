@@ -65,7 +65,14 @@ def percent_text(p: float, decimals: int = 1) -> str:
 
 
 def _text(
-    x: float, y: float, text: str, *, size: int = 13, anchor: str = "start", fill: str = INK, **attrs
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: int = 13,
+    anchor: str = "start",
+    fill: str = INK,
+    **attrs,
 ) -> str:
     extra = "".join(f' {k.replace("_", "-")}="{esc(v)}"' for k, v in attrs.items())
     return (
@@ -109,8 +116,7 @@ def progress_bars_svg(rows: list[tuple[str, float | None, str]], title: str = ""
         out.append(_text(left, y + 13, label, size=13))
         bar_y, bar_h = y + 19, 14
         out.append(
-            f'<rect x="{left}" y="{_num(bar_y)}" width="{bar_w}" height="{bar_h}" '
-            f'fill="{TRACK}"/>'
+            f'<rect x="{left}" y="{_num(bar_y)}" width="{bar_w}" height="{bar_h}" fill="{TRACK}"/>'
         )
         if p is None:
             out.append(_text(pct_x, bar_y + 12, "—", size=13, fill=MUTED))
@@ -129,9 +135,7 @@ def progress_bars_svg(rows: list[tuple[str, float | None, str]], title: str = ""
                     f'{_num(bar_y + bar_h / 2)} {_num(tip - 10)},{_num(bar_y + bar_h + 3)}" '
                     f'fill="{ACCENT}"><title>{esc(percent_text(p))}</title></polygon>'
                 )
-            out.append(
-                _text(pct_x, bar_y + 12, percent_text(p), size=13, font_weight="bold")
-            )
+            out.append(_text(pct_x, bar_y + 12, percent_text(p), size=13, font_weight="bold"))
         out.append(_text(cap_x, bar_y + 12, caption, size=12, fill=MUTED))
     # the 100 % line and the axis ticks, over the bars
     axis_y = top + row_h * max(len(rows), 1)
@@ -177,12 +181,10 @@ def series_svg(
     left, right, top, bottom = 78, 20, 44, 70
     plot_w, plot_h = width - left - right, height - top - bottom
     clean = {
-        name: [
-            None if (v := _finite(x)) is None else max(-LIMIT, min(LIMIT, v)) for x in values
-        ]
+        name: [None if (v := _finite(x)) is None else max(-LIMIT, min(LIMIT, v)) for x in values]
         for name, values in series.items()
     }
-    n = max([len(labels), *(len(v) for v in clean.values())] or [0])
+    n = max([len(labels), *(len(v) for v in clean.values())])
     present = [v for values in clean.values() for v in values if v is not None]
     lo = min([0.0, *present])
     hi = max([0.0, *present])
@@ -220,7 +222,9 @@ def series_svg(
         out.append(_text(x_of(i), top + plot_h + 18, label, size=11, anchor="middle", fill=MUTED))
     if not present:
         out.append(
-            _text(left + plot_w / 2, top + plot_h / 2, "Chưa có số liệu", anchor="middle", fill=MUTED)
+            _text(
+                left + plot_w / 2, top + plot_h / 2, "Chưa có số liệu", anchor="middle", fill=MUTED
+            )
         )
     for s, (name, values) in enumerate(clean.items()):
         colour, dash = SERIES_STYLES[s % len(SERIES_STYLES)]

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from baocao.text.numbers import format_number
+
 Key = tuple[int, int]  # (year, month)
 
 TIME_AGGREGATIONS = ("sum", "last", "average")
@@ -123,7 +125,10 @@ def check_sum(
     summed = sum(present, Decimal(0))
     if round_at(summed, decimals) == round_at(total, decimals):
         return None
-    return Problem("relation", f"tổng {total} khác tổng các thành phần {summed}")
+    return Problem(
+        "relation",
+        f"tổng {_vn(total, decimals)} khác tổng các thành phần {_vn(summed, decimals)}",
+    )
 
 
 def check_ceiling(value: Decimal | None, target: Decimal | None, ratio: Decimal) -> Problem | None:
@@ -132,7 +137,7 @@ def check_ceiling(value: Decimal | None, target: Decimal | None, ratio: Decimal)
         return None
     if value <= target * ratio:
         return None
-    return Problem("relation", f"giá trị {value} vượt {ratio} lần chỉ tiêu {target}")
+    return Problem("relation", f"giá trị {_vn(value)} vượt {_vn(ratio)} lần chỉ tiêu {_vn(target)}")
 
 
 def outlier(
@@ -148,4 +153,11 @@ def outlier(
     spread = mad if mad > 0 else (abs(median) * 0.05 or 1.0)
     if abs(float(value) - median) <= float(k) * spread:
         return None
-    return Problem("outlier", f"giá trị {value} khác xa các kỳ trước (trung vị {median:g})")
+    return Problem(
+        "outlier", f"giá trị {_vn(value)} khác xa các kỳ trước (trung vị {_vn(Decimal(median))})"
+    )
+
+
+def _vn(value: Decimal, decimals: int | None = None) -> str:
+    """A figure the Vietnamese way in a message ("88,8", "10.430"), never "88.8000"."""
+    return format_number(float(value), decimals)

@@ -46,18 +46,22 @@ def load_demo_indicators(body: Body) -> int:
                 value=Decimal(str(value)),
                 period=periods.get((2023, month)),
             )
+        values = {int(m): Decimal(str(v)) for m, v in s.get("values", {}).items()}
+        if not values:
+            continue
+        average = sum(values.values()) / len(values)
         for month in range(1, 13):
-            base = s.get("values", {}).get(month) or s.get("values", {}).get(2)
+            # a plausible 2022, about 90 % of 2023: the months 2023 has, and the rest of the year
+            base = values.get(month, average if month > max(values) else None)
             if base is None:
                 continue
-            # a plausible 2022: about 90 % of 2023, varying by month
             factor = Decimal("0.86") + Decimal(month % 5) / 50
             Value.objects.create(
                 indicator=ind,
                 unit=ind.reporter,
                 year=2022,
                 month=month,
-                value=(Decimal(str(base)) * factor).quantize(Decimal(1).scaleb(-ind.decimals)),
+                value=(base * factor).quantize(Decimal(1).scaleb(-ind.decimals)),
             )
     return len(made)
 

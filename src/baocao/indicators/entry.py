@@ -40,6 +40,11 @@ def save_values(period: Period, unit: Unit, typed: dict[str, str], user) -> Entr
     from baocao.indicators.tables import history
 
     result = EntryResult()
+    if period.kind != "month":
+        # values are monthly; a quarter's or a year's figures are computed from them, so that
+        # a quarter's entry never overwrites its last month's
+        result.errors[""] = "số liệu chỉ tiêu được nhập theo tháng, trong kỳ báo cáo tháng"
+        return result
     by_code = {i.code: i for i in indicators_for(unit)}
     parsed: dict[str, Decimal | None] = {}
     for code, text in typed.items():

@@ -57,7 +57,7 @@ def progress_table(period: Period) -> list[Row]:
     """Year-to-date, % of target and changes of every indicator of the period's body."""
     body, year = period.body, period.year
     month = last_month(period.kind, period.number)
-    indicators = list(Indicator.objects.filter(body=body))
+    indicators = list(Indicator.objects.filter(body=body).prefetch_related("parts"))
     series = series_for(body, [year - 1, year])
     targets = targets_for(body, year)
     rows = []

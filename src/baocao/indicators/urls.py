@@ -1,4 +1,4 @@
-from baocao.indicators import urls_entry
+from baocao.indicators import urls_dashboard, urls_entry
 
 app_name = "indicators"
-urlpatterns = [*urls_entry.urlpatterns]
+urlpatterns = [*urls_entry.urlpatterns, *urls_dashboard.urlpatterns]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from baocao.indicators import dashboard
+
+app_name = "indicators"
+
+urlpatterns = [
+    path("<int:body_id>/", dashboard.dashboard, name="dashboard"),
+    path("ky/<int:period_pk>/", dashboard.progress_table_view, name="table"),
+    path("ky/<int:period_pk>/xuat.<str:fmt>", dashboard.export_table, name="export"),
+]
