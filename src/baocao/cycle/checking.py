@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 
 from baocao.checks.run import check_document
 from baocao.document.canonical import canonical_text
@@ -57,4 +59,23 @@ def check_text(
                 f.suggestion or "",
             )
         )
+    return rows
+
+
+def draft_findings(draft, options: dict | None = None) -> list[Row]:
+    """The whole-document findings of the draft's current version, computed once per version
+    (and per state of the indicator data) and kept on the row."""
+    from baocao.cycle.models import Draft
+
+    digest = hashlib.sha1(
+        json.dumps(options or {}, sort_keys=True, default=str).encode(), usedforsecurity=False
+    ).hexdigest()[:16]
+    key = f"{draft.version}:{digest}"
+    if draft.findings_key == key:
+        return [Row(**r) for r in draft.findings]
+    rows = check_text(draft.text, whole=True, options=options)
+    # only if nobody saved meanwhile: a newer version computes its own
+    Draft.objects.filter(pk=draft.pk, version=draft.version).update(
+        findings=[asdict(r) for r in rows], findings_key=key
+    )
     return rows

@@ -168,10 +168,16 @@ class Submission(models.Model):
 
     def is_late(self, today: dt.date | None = None) -> bool:
         """Sent after the deadline, or still not sent once it has passed."""
-        today = today or timezone.localdate()
-        if self.submitted_at and self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED):
-            return timezone.localdate(self.submitted_at) > self.period.deadline
-        return today > self.period.deadline
+        return self.late_for(self.status, self.submitted_at, self.period.deadline, today)
+
+    @classmethod
+    def late_for(
+        cls, status: str, submitted_at, deadline: dt.date, today: dt.date | None = None
+    ) -> bool:
+        """`is_late` on plain values, for pages that list hundreds of units."""
+        if submitted_at and status in (cls.Status.SUBMITTED, cls.Status.ACCEPTED):
+            return timezone.localdate(submitted_at) > deadline
+        return (today or timezone.localdate()) > deadline
 
 
 class Contribution(models.Model):
@@ -204,7 +210,11 @@ class Draft(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords()
+    # the checker's findings on this version, so that opening the draft does not re-run the
+    # whole-document checker for every reader (see cycle.checking.draft_findings)
+    findings = models.JSONField(default=list, blank=True)
+    findings_key = models.CharField(max_length=80, blank=True)
+    history = HistoricalRecords(excluded_fields=["findings", "findings_key"])
 
 
 class Conflict(models.Model):

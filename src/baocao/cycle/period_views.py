@@ -5,12 +5,14 @@ from __future__ import annotations
 import difflib
 import shutil
 import smtplib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mass_mail
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,11 +22,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from baocao.cycle import workflow
-from baocao.cycle.checking import check_text
+from baocao.cycle.checking import check_text, draft_findings
 from baocao.cycle.documents import draft_document, preview_html
 from baocao.cycle.editing import save_text
 from baocao.cycle.forms import CommentForm, IssueForm, OpenPeriodForm, SaveTextForm
-from baocao.cycle.models import Comment, Draft, IssuedReport, Submission
+from baocao.cycle.models import Comment, Draft, IssuedReport, Period, Submission
+from baocao.indicators.checking import checker_options
 from baocao.org.access import get_period_for, is_leader, is_office, require_body
 
 
@@ -52,30 +55,69 @@ def open_period(request: HttpRequest, body_id: int) -> HttpResponse:
     return render(request, "cycle/open_period.html", {"form": form, "body": body})
 
 
+@dataclass(frozen=True)
+class UnitRow:
+    unit: str
+    status: str
+    label: str
+    submitted: str
+    late: bool
+    url: str
+
+
+def completeness_rows(p: Period) -> list[UnitRow]:
+    """One row per unit, built from plain values: the page lists hundreds of units, and model
+    instances, lazy labels and per-row URL reversing cost more than the query."""
+    today = timezone.localdate()
+    labels = {value: str(label) for value, label in Submission.Status.choices}
+    url = reverse("cycle:submission", args=[0]).removesuffix("0/")
+    rows = p.submissions.order_by("unit__order", "unit__name").values_list(
+        "pk", "status", "submitted_at", "unit__name"
+    )
+    return [
+        UnitRow(
+            unit=name,
+            status=status,
+            label=labels[status],
+            submitted=f"{timezone.localtime(at):%d/%m/%Y %H:%M}" if at else "—",
+            late=Submission.late_for(status, at, p.deadline, today),
+            url=f"{url}{pk}/",
+        )
+        for pk, status, at, name in rows
+    ]
+
+
 @login_required
 def period(request: HttpRequest, pk: int) -> HttpResponse:
     """Completeness: every unit's state, on time or late."""
     p = get_period_for(request.user, pk)
-    today = timezone.localdate()
-    subs = list(p.submissions.select_related("unit"))
-    for s in subs:
-        s.late = s.is_late(today)
-    counts = {st: sum(1 for s in subs if s.status == st) for st in Submission.Status.values}
+    rows = completeness_rows(p)
+    counts = {st: sum(1 for r in rows if r.status == st) for st in Submission.Status.values}
+    issued = (
+        IssuedReport.objects.filter(period=p)
+        .annotate(has_pdf=Q(pdf__isnull=False))
+        .values("number", "date", "has_pdf")
+        .first()
+    )
     return render(
         request,
         "cycle/period.html",
         {
             "period": p,
-            "subs": subs,
+            "subs": rows,
             "counts": counts,
             "statuses": Submission.Status,
             "late_count": sum(
-                1 for s in subs if s.late and s.status not in ("submitted", "accepted")
+                1 for r in rows if r.late and r.status not in ("submitted", "accepted")
             ),
             "office": is_office(request.user, p.body_id),
             "leader": is_leader(request.user, p.body_id),
-            "draft": Draft.objects.filter(period=p).first(),
-            "issued": IssuedReport.objects.filter(period=p).defer("docx", "pdf").first(),
+            "draft": Draft.objects.filter(period=p).exists(),
+            "issued": issued,
+            # translated once, not once per row
+            "late_word": _("Trễ hạn"),
+            "on_time_word": _("Đúng hạn"),
+            "view_word": _("Xem"),
         },
     )
 
@@ -166,7 +208,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Bản tổng hợp vừa được người khác lưu; bản của bạn được giữ bên dưới.")
             )
         return redirect("cycle:draft", pk=p.pk)
-    rows = check_text(d.text, whole=True) if d else []
+    rows = draft_findings(d, checker_options(p)) if d else []
     return render(
         request,
         "cycle/draft.html",
@@ -201,12 +243,9 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def check_draft_text(request: HttpRequest, pk: int) -> HttpResponse:
-    get_period_for(request.user, pk)
-    return render(
-        request,
-        "cycle/_findings.html",
-        {"rows": check_text(request.POST.get("text", ""), whole=True)},
-    )
+    p = get_period_for(request.user, pk)
+    rows = check_text(request.POST.get("text", ""), whole=True, options=checker_options(p))
+    return render(request, "cycle/_findings.html", {"rows": rows})
 
 
 @login_required

@@ -19,6 +19,7 @@ from baocao.cycle.forms import ReturnForm, SaveTextForm, TaskReportForm, UploadF
 from baocao.cycle.models import Conflict, Contribution, Submission
 from baocao.cycle.uploads import UploadError, read_upload
 from baocao.document.compose import fragment_markdown
+from baocao.indicators.checking import checker_options
 from baocao.org.access import get_submission_for, is_office
 from baocao.tasks.models import Task
 
@@ -50,6 +51,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
         "return_form": ReturnForm(),
         "upload_form": UploadForm(),
         "late": sub.is_late(),
+        "has_indicators": sub.unit.indicators.exists(),
     }
     return render(request, "cycle/submission.html", context)
 
@@ -104,8 +106,8 @@ def _save_reply(request, sub, c, *, result=None, error: str = "") -> HttpRespons
 @require_POST
 @login_required
 def check_submission_text(request: HttpRequest, pk: int) -> HttpResponse:
-    get_submission_for(request.user, pk)
-    rows = check_text(request.POST.get("text", ""))
+    sub = get_submission_for(request.user, pk)
+    rows = check_text(request.POST.get("text", ""), options=checker_options(sub.period))
     return render(request, "cycle/_findings.html", {"rows": rows})
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -282,3 +282,14 @@ def table_xlsx(period: Period, lines: list[Line]) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+@login_required
+def dashboards(request: HttpRequest) -> HttpResponse:
+    """The indicators of the user's body; with several bodies, the first (others linked)."""
+    from baocao.org.access import bodies_visible_to
+
+    readable = [b for b in bodies_visible_to(request.user) if is_reader(request.user, b)]
+    if not readable:
+        raise Http404
+    return redirect("indicators:dashboard", body_id=readable[0].pk)

@@ -5,6 +5,7 @@ from baocao.indicators import dashboard
 app_name = "indicators"
 
 urlpatterns = [
+    path("", dashboard.dashboards, name="dashboards"),
     path("<int:body_id>/", dashboard.dashboard, name="dashboard"),
     path("ky/<int:period_pk>/", dashboard.progress_table_view, name="table"),
     path("ky/<int:period_pk>/xuat.<str:fmt>", dashboard.export_table, name="export"),
