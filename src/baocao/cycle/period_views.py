@@ -6,6 +6,7 @@ import difflib
 import shutil
 import smtplib
 from dataclasses import dataclass
+from html import escape
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,12 +18,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from baocao.cycle import workflow
-from baocao.cycle.checking import check_text, draft_findings
+from baocao.cycle.checking import check_text, draft_findings, findings_html
 from baocao.cycle.documents import draft_document, preview_html
 from baocao.cycle.editing import save_text
 from baocao.cycle.forms import CommentForm, IssueForm, OpenPeriodForm, SaveTextForm
@@ -69,22 +71,36 @@ def completeness_rows(p: Period) -> list[UnitRow]:
     """One row per unit, built from plain values: the page lists hundreds of units, and model
     instances, lazy labels and per-row URL reversing cost more than the query."""
     today = timezone.localdate()
+    tz = timezone.get_current_timezone()
     labels = {value: str(label) for value, label in Submission.Status.choices}
     url = reverse("cycle:submission", args=[0]).removesuffix("0/")
+    sent = (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED)
     rows = p.submissions.order_by("unit__order", "unit__name").values_list(
         "pk", "status", "submitted_at", "unit__name"
     )
-    return [
-        UnitRow(
-            unit=name,
-            status=status,
-            label=labels[status],
-            submitted=f"{timezone.localtime(at):%d/%m/%Y %H:%M}" if at else "—",
-            late=Submission.late_for(status, at, p.deadline, today),
-            url=f"{url}{pk}/",
+    out = []
+    for pk, status, at, name in rows:
+        local = at.astimezone(tz) if at else None
+        late = local.date() > p.deadline if local and status in sent else today > p.deadline
+        shown = f"{local:%d/%m/%Y %H:%M}" if local else "—"
+        out.append(UnitRow(name, status, labels[status], shown, late, f"{url}{pk}/"))
+    return out
+
+
+def completeness_html(rows: list[UnitRow]) -> str:
+    """The table's rows, every value escaped; joined in Python because with hundreds of units
+    the template loop (and Django's lazy-aware escaping per cell) cost more than the query."""
+    late = f'<span class="late">{escape(_("Trễ hạn"))}</span>'
+    on_time, view = escape(_("Đúng hạn")), escape(_("Xem"))
+    return mark_safe(  # built from escaped values only
+        "\n".join(
+            f"<tr><td>{escape(r.unit)}</td>"
+            f'<td><span class="status {escape(r.status)}">{escape(r.label)}</span></td>'
+            f"<td>{r.submitted}</td><td>{late if r.late else on_time}</td>"
+            f'<td><a href="{escape(r.url)}">{view}</a></td></tr>'
+            for r in rows
         )
-        for pk, status, at, name in rows
-    ]
+    )
 
 
 @login_required
@@ -104,6 +120,7 @@ def period(request: HttpRequest, pk: int) -> HttpResponse:
         "cycle/period.html",
         {
             "period": p,
+            "rows_html": completeness_html(rows),
             "subs": rows,
             "counts": counts,
             "statuses": Submission.Status,
@@ -114,10 +131,6 @@ def period(request: HttpRequest, pk: int) -> HttpResponse:
             "leader": is_leader(request.user, p.body_id),
             "draft": Draft.objects.filter(period=p).exists(),
             "issued": issued,
-            # translated once, not once per row
-            "late_word": _("Trễ hạn"),
-            "on_time_word": _("Đúng hạn"),
-            "view_word": _("Xem"),
         },
     )
 
@@ -217,10 +230,11 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
             "draft": d,
             "office": office,
             "leader": is_leader(request.user, p.body_id),
-            "rows": rows,
+            "findings_html": findings_html(rows),
             "comments": d.comments.select_related("author") if d else [],
             "conflicts": d.conflicts.order_by("-created_at")[:3] if d else [],
-            "history": d.history.select_related("history_user")[:30] if d else [],
+            # versions listed without their texts (a long draft times thirty)
+            "history": (d.history.select_related("history_user").defer("text")[:30] if d else []),
             "comment_form": CommentForm(),
             "issue_form": IssueForm(initial={"date": timezone.localdate()}),
         },
@@ -245,7 +259,7 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
 def check_draft_text(request: HttpRequest, pk: int) -> HttpResponse:
     p = get_period_for(request.user, pk)
     rows = check_text(request.POST.get("text", ""), whole=True, options=checker_options(p))
-    return render(request, "cycle/_findings.html", {"rows": rows})
+    return render(request, "cycle/_findings.html", {"findings_html": findings_html(rows)})
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from baocao.cycle import workflow
-from baocao.cycle.checking import check_text
+from baocao.cycle.checking import check_text, findings_html
 from baocao.cycle.editing import save_text
 from baocao.cycle.forms import ReturnForm, SaveTextForm, TaskReportForm, UploadForm
 from baocao.cycle.models import Conflict, Contribution, Submission
@@ -108,7 +108,7 @@ def _save_reply(request, sub, c, *, result=None, error: str = "") -> HttpRespons
 def check_submission_text(request: HttpRequest, pk: int) -> HttpResponse:
     sub = get_submission_for(request.user, pk)
     rows = check_text(request.POST.get("text", ""), options=checker_options(sub.period))
-    return render(request, "cycle/_findings.html", {"rows": rows})
+    return render(request, "cycle/_findings.html", {"findings_html": findings_html(rows)})
 
 
 @require_POST
