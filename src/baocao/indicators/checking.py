@@ -9,7 +9,10 @@ from baocao.indicators.tables import progress_table
 
 
 def checker_options(period: Period) -> dict[str, Any]:
-    """Entered values and annual targets of the period's body, keyed as the rules read them."""
+    """What the rules may know beyond a report's text: the period's entered values and annual
+    targets, and the phrases the body's archive has taught (`archive.lexicon`)."""
+    from baocao.archive.lexicon import known_words
+
     indicators, targets = [], {}
     for row in progress_table(period):
         ind, p = row.indicator, row.progress
@@ -27,6 +30,9 @@ def checker_options(period: Period) -> dict[str, Any]:
             for name in ind.names():
                 targets[name] = float(p.target)
     options: dict[str, Any] = {}
+    words = known_words(period.body)
+    if words:
+        options["known_words"] = words
     if indicators:
         options["indicators"] = indicators
     if targets:
