@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from baocao.indicators.models import Indicator, Target, Value
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 1
+    fields = ["year", "unit", "value"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "unit_name", "body", "reporter", "time_agg", "target_kind"]
+    list_filter = ["body", "time_agg", "target_kind"]
+    search_fields = ["code", "name", "aliases"]
+    inlines = [TargetInline]
+
+
+@admin.register(Value)
+class ValueAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "unit", "year", "month", "value", "updated_by", "updated_at"]
+    list_filter = ["indicator__body", "year"]
+    search_fields = ["indicator__code", "indicator__name"]
