@@ -289,3 +289,30 @@ def test_a_refused_save_is_shown_on_the_units_page(cast, period):
     _save(a, sub, c, "Bản soạn từ bản cũ.", version=0, htmx=False)
     page = a.get(f"/bai/{sub.pk}/").content.decode()
     assert "Bản không được lưu" in page and "Bản soạn từ bản cũ." in page
+
+
+def test_a_unit_restores_an_earlier_version_of_its_part(cast, period):
+    sub = Submission.objects.get(period=period, unit=cast.unit_a)
+    c = sub.contributions.get(item=cast.item_a)
+    a = client_for(cast.reporter_a)
+    _save(a, sub, c, "Bản một.", version=0)
+    c.refresh_from_db()
+    _save(a, sub, c, "Bản hai.")
+    first = c.history.filter(text="Bản một.").first()
+    page = a.get(f"/bai/{sub.pk}/").content.decode()
+    assert "Các phiên bản trước" in page
+    assert (
+        client_for(cast.reporter_b)
+        .post(f"/bai/{sub.pk}/muc/{c.pk}/khoi-phuc/{first.history_id}/")
+        .status_code
+        == 404
+    )
+    assert (
+        client_for(cast.compiler)
+        .post(f"/bai/{sub.pk}/muc/{c.pk}/khoi-phuc/{first.history_id}/")
+        .status_code
+        == 403
+    )
+    a.post(f"/bai/{sub.pk}/muc/{c.pk}/khoi-phuc/{first.history_id}/")
+    c.refresh_from_db()
+    assert c.text == "Bản một." and c.version == 3

@@ -19,6 +19,9 @@ urlpatterns = [
     path("ky/<int:pk>/tai/<str:fmt>/", period_views.download, name="download"),
     path("bai/<int:pk>/", views.submission, name="submission"),
     path("bai/<int:pk>/muc/<int:cid>/", views.save_contribution, name="save"),
+    path(
+        "bai/<int:pk>/muc/<int:cid>/khoi-phuc/<int:hid>/", views.restore_part, name="restore_part"
+    ),
     path("bai/<int:pk>/kiem-tra/", views.check_submission_text, name="check"),
     path("bai/<int:pk>/gui/", views.submit, name="submit"),
     path("bai/<int:pk>/tra-lai/", views.return_submission, name="return"),

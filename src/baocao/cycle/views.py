@@ -42,6 +42,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
     values = sub.period.heading_values()
     for c in contributions:
         c.heading = c.item.path_label(values)
+        c.versions = list(c.history.select_related("history_user").defer("text")[:8])
     context = {
         "sub": sub,
         "contributions": contributions,
@@ -194,4 +195,21 @@ def report_task(request: HttpRequest, pk: int, tid: int) -> HttpResponse:
         task._history_user = request.user
         task.save()
         messages.success(request, _("Đã cập nhật kết quả thực hiện nhiệm vụ."))
+    return redirect("cycle:submission", pk=sub.pk)
+
+
+@require_POST
+@login_required
+def restore_part(request: HttpRequest, pk: int, cid: int, hid: int) -> HttpResponse:
+    """An earlier version of one part becomes its text again (as a new version)."""
+    sub = get_submission_for(request.user, pk, write=True)
+    c = get_object_or_404(Contribution, pk=cid, submission=sub)
+    old = get_object_or_404(c.history, history_id=hid)
+    if not sub.editable:
+        messages.error(request, _("Báo cáo đã gửi hoặc kỳ đã khóa: không sửa được."))
+    else:
+        save_text(c, old.text, c.version, request.user)
+        messages.success(
+            request, _("Đã khôi phục phiên bản %(version)s.") % {"version": old.version}
+        )
     return redirect("cycle:submission", pk=sub.pk)

@@ -59,6 +59,8 @@
     };
     area.addEventListener("input", schedule);
     form.addEventListener("submit", function (ev) {
+      // a button with its own formaction (restore a version) posts the ordinary way
+      if (ev.submitter && ev.submitter.hasAttribute("formaction")) return;
       ev.preventDefault();
       clearTimeout(timer);
       save(form);
