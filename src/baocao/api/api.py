@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, JsonResponse
 from ninja import NinjaAPI, Schema
@@ -42,6 +43,12 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_decorator=_docs_need_login,
 )
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied):
+    # the access helper's 403 answered as JSON, like ninja's own 401 and 404
+    return api.create_response(request, {"detail": "Forbidden"}, status=403)
 
 
 class PeriodOut(Schema):
@@ -311,8 +318,10 @@ def save_values_api(request: HttpRequest, payload: ValuesIn):
     from baocao.indicators.entry import save_values
 
     sub = get_submission_for(request.user, payload.submission, write=True)
-    if sub.period.locked:
-        return 400, ValuesResult(saved=0, errors={"": "kỳ báo cáo đã khóa"}, warnings={})
+    if not sub.editable:
+        return 400, ValuesResult(
+            saved=0, errors={"": "báo cáo đã gửi hoặc kỳ báo cáo đã khóa"}, warnings={}
+        )
     result = save_values(sub.period, sub.unit, payload.values, request.user)
     status = 400 if result.errors else 200
     return status, ValuesResult(saved=result.saved, errors=result.errors, warnings=result.warnings)

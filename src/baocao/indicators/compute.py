@@ -150,7 +150,8 @@ def outlier(
         return None
     median = statistics.median(past)
     mad = statistics.median(abs(x - median) for x in past)
-    spread = mad if mad > 0 else (abs(median) * 0.05 or 1.0)
+    # at least a tenth of the median: a very steady history must not make every move an outlier
+    spread = max(mad, abs(median) * 0.1) or 1.0
     if abs(float(value) - median) <= float(k) * spread:
         return None
     return Problem(

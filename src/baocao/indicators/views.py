@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from baocao.cycle.editing import save_text
@@ -43,7 +44,8 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
     """The unit's values beside its narrative; POST saves them all or none."""
     sub = get_submission_for(request.user, pk)
     period, unit = sub.period, sub.unit
-    can_write = reports_for(request.user, unit) and not period.locked
+    # figures follow their submission: once sent (or the period issued) they are read-only
+    can_write = reports_for(request.user, unit) and sub.editable
     indicators = indicators_for(unit)
     result = None
     if request.method == "POST":
@@ -52,9 +54,14 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
         typed = {i.code: request.POST.get(f"v-{i.code}", "") for i in indicators}
         result = save_values(period, unit, typed, request.user)
         if not result.errors:
-            messages.success(request, f"Đã lưu {result.saved} chỉ tiêu.")
+            messages.success(request, _("Đã lưu %(n)s chỉ tiêu.") % {"n": result.saved})
+            names = {i.code: i.name for i in indicators}
             for code, warning in result.warnings.items():
-                messages.warning(request, f"{code}: {warning} — hãy kiểm tra lại.")
+                messages.warning(
+                    request,
+                    _("%(name)s: %(warning)s — hãy kiểm tra lại.")
+                    % {"name": names.get(code, code), "warning": warning},
+                )
             return redirect("indicators:entry", pk=sub.pk)
     month = last_month(period.kind, period.number)
     stored = dict(
@@ -103,19 +110,23 @@ def sheet(request: HttpRequest, pk: int) -> HttpResponse:
 def upload_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     sub = get_submission_for(request.user, pk, write=True)
     upload = request.FILES.get("file")
-    if sub.period.locked or upload is None:
-        messages.error(request, "Chưa chọn tệp, hoặc kỳ đã khóa.")
+    if not sub.editable or upload is None:
+        messages.error(request, _("Chưa chọn tệp, hoặc báo cáo đã gửi hay kỳ đã khóa."))
         return redirect("indicators:entry", pk=sub.pk)
     try:
         result = import_sheet(sub.period, sub.unit, upload.read(), request.user)
     except SheetError as err:
-        messages.error(request, f"Không nhập được bảng: {err}. Chưa lưu số liệu nào.")
+        messages.error(
+            request, _("Không nhập được bảng: %(why)s. Chưa lưu số liệu nào.") % {"why": err}
+        )
         return redirect("indicators:entry", pk=sub.pk)
     if result.errors:
         detail = "; ".join(f"{k}: {v}" for k, v in result.errors.items())
-        messages.error(request, f"Không nhập được bảng: {detail}. Chưa lưu số liệu nào.")
+        messages.error(
+            request, _("Không nhập được bảng: %(why)s. Chưa lưu số liệu nào.") % {"why": detail}
+        )
     else:
-        messages.success(request, f"Đã nhập {result.saved} chỉ tiêu từ bảng Excel.")
+        messages.success(request, _("Đã nhập %(n)s chỉ tiêu từ bảng Excel.") % {"n": result.saved})
     return redirect("indicators:entry", pk=sub.pk)
 
 
@@ -128,8 +139,8 @@ def insert_sentence(request: HttpRequest, pk: int) -> HttpResponse:
     text = request.POST.get("sentence", "").strip()
     allowed = {s for _, s in _sentences(sub.period, sub.unit)}
     if not sub.editable or text not in allowed:
-        messages.error(request, "Không chèn được câu này.")
+        messages.error(request, _("Không chèn được câu này."))
         return redirect("indicators:entry", pk=sub.pk)
     save_text(c, f"{c.text.rstrip()}\n\n- {text}".strip(), c.version, request.user)
-    messages.success(request, "Đã chèn câu số liệu vào báo cáo.")
+    messages.success(request, _("Đã chèn câu số liệu vào báo cáo."))
     return redirect("cycle:submission", pk=sub.pk)
