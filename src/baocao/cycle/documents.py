@@ -51,17 +51,30 @@ def draft_document(
     return doc
 
 
-def render_files(doc: Document, style: str, *, with_pdf: bool = True) -> tuple[bytes, bytes | None]:
-    """The official .docx and, through LibreOffice, its .pdf, as bytes."""
+def render_files(
+    doc: Document, style: str, *, with_pdf: bool = True, period: Period | None = None
+) -> tuple[bytes, bytes | None]:
+    """The official .docx and, through LibreOffice, its .pdf, as bytes.
+
+    With `period`, the indicators' charts of the period go into an annex at the end of the
+    .docx (none when the body has no figures for it); the .pdf is made from that .docx.
+    """
     from baocao.document.io import write_document
+    from baocao.document.writers.pdf import docx_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="baocao-issue-") as tmp:
         docx = Path(tmp) / "bao-cao.docx"
         write_document(doc, docx, style=style)
+        if period is not None:
+            from baocao.indicators.annex import add_annex, annex_for, annex_title
+
+            images = annex_for(period)
+            if images:
+                docx.write_bytes(add_annex(docx.read_bytes(), annex_title(period), images))
         pdf_bytes = None
         if with_pdf:
             pdf = Path(tmp) / "bao-cao.pdf"
-            write_document(doc, pdf, style=style)
+            docx_to_pdf(docx, pdf)
             pdf_bytes = pdf.read_bytes()
         return docx.read_bytes(), pdf_bytes
 

@@ -187,7 +187,7 @@ def issue(period: Period, user, number: str, date: dt.date, *, with_pdf: bool = 
 
     doc = draft_document(period, number=number.strip(), date=date)
     try:
-        docx, pdf = render_files(doc, period.body.style, with_pdf=with_pdf)
+        docx, pdf = render_files(doc, period.body.style, with_pdf=with_pdf, period=period)
     except DocumentError as err:
         raise WorkflowError(
             _("Không tạo được tệp văn bản: %(error)s") % {"error": err.message}

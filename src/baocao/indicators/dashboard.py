@@ -158,14 +158,7 @@ def dashboard_context(body: Body, period: Period | None, code: str | None) -> di
     lines = table_lines(period)
     indicators = [line.indicator for line in lines]
     with_target = [line for line in lines if line.numbers[2] is not None]
-    bars = [
-        (
-            line.indicator.name,
-            float(line.numbers[3]) if line.numbers[3] is not None else None,
-            f"{line.texts[1] or '—'} / {line.texts[2]} {line.indicator.unit_name}",
-        )
-        for line in with_target
-    ]
+    bars = bar_rows(with_target)
     by_code = {i.code: i for i in indicators}
     default = with_target[0].indicator if with_target else (indicators or [None])[0]
     chosen = by_code.get(code or "", default)
@@ -181,9 +174,7 @@ def dashboard_context(body: Body, period: Period | None, code: str | None) -> di
     if chosen is not None:
         year = period.year
         values = tables.series_for(body, [year - 1, year]).get(chosen.pk, {})
-        series = {
-            str(y): [_float(values.get((y, m))) for m in range(1, 13)] for y in (year, year - 1)
-        }
+        series = year_series(values, year)
         context["series_svg"] = charts.series_svg(
             _("%(name)s theo tháng, %(year)s so với %(before)s")
             % {"name": chosen.name, "year": year, "before": year - 1},
@@ -202,6 +193,24 @@ def dashboard_context(body: Body, period: Period | None, code: str | None) -> di
         ]
         context["units_hidden"] = len(rows) - len(context["units"])
     return context
+
+
+def bar_rows(with_target: list[Line]) -> list[tuple[str, float | None, str]]:
+    """(name, % of target, "to date / target unit") of lines that have a target: the progress
+    bars (the dashboard's SVG and the annex's picture)."""
+    return [
+        (
+            line.indicator.name,
+            float(line.numbers[3]) if line.numbers[3] is not None else None,
+            f"{line.texts[1] or '—'} / {line.texts[2]} {line.indicator.unit_name}",
+        )
+        for line in with_target
+    ]
+
+
+def year_series(values: dict, year: int) -> dict[str, list[float | None]]:
+    """{"2023": 12 values, "2022": 12 values} of one indicator's (year, month) values."""
+    return {str(y): [_float(values.get((y, m))) for m in range(1, 13)] for y in (year, year - 1)}
 
 
 def _float(value: Decimal | None) -> float | None:

@@ -100,11 +100,10 @@ def _create(*, with_pdf: bool) -> None:
     closing = "\n\n".join(p.text for p in sample.closing)
     save_text(draft, f"{draft.text.rstrip()}\n\n{closing}\n", draft.version, office)
     workflow.approve(feb, leader)
-    workflow.issue(feb, office, "Số 45-BC/HU", dt.date(2023, 2, 28), with_pdf=with_pdf)
-
     from baocao.indicators.demo import load_demo_indicators
 
-    load_demo_indicators(body)
+    load_demo_indicators(body)  # before issuing: the issued report's annex charts them
+    workflow.issue(feb, office, "Số 45-BC/HU", dt.date(2023, 2, 28), with_pdf=with_pdf)
 
     # March 2023: open; part B's tasks now point here; a few units have started.
     mar = workflow.open_period(body, party, "month", 2023, 3)

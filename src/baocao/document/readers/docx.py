@@ -33,6 +33,9 @@ _SIGN = re.compile(r"^(T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s*\S")
 _NUMBER_LINE = re.compile(r"^S[ốỐ]\b", re.I)
 _CODE = re.compile(r"^[\d.…]*\s*/\s*\S+$")
 _BULLET_LINE = re.compile(r"[-+•]\s")
+# the style of the annex baocao appends to an issued report (indicators.annex): it and what
+# follows it are left out
+ANNEX_STYLE = "BaocaoAnnex"
 
 
 def read_docx(path: str | Path, *, max_size: int = MAX_UNCOMPRESSED) -> Document:
@@ -74,6 +77,8 @@ def _read(parts: dict[str, bytes]) -> tuple[list[RawBlock], ReaderHints]:
     body = x.parse_xml(parts["document"]).find(W + "body")
     items: list[RawBlock | _Table] = []
     for child in x.block_children(body if body is not None else etree.Element("body")):
+        if child.tag == x.P and x.val(child.find(x.PPR), "pStyle") == ANNEX_STYLE:
+            break  # the annex baocao appends (charts) is not the report's text
         items.append(walker.paragraph(child) if child.tag == x.P else walker.table(child))
     return _assemble(items, hints), hints
 
