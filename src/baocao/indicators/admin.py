@@ -16,6 +16,13 @@ class IndicatorAdmin(admin.ModelAdmin):
     search_fields = ["code", "name", "aliases"]
     inlines = [TargetInline]
 
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if change and {"unit_agg", "reporter"} & set(form.changed_data):
+            from baocao.indicators.rollup import rebuild
+
+            rebuild([obj])  # how the units add up changed: every month again
+
 
 @admin.register(Value)
 class ValueAdmin(admin.ModelAdmin):

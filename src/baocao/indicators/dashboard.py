@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,7 +24,7 @@ from openpyxl.styles import Alignment, Font
 from baocao.cycle.models import Period
 from baocao.cycle.periods import last_month
 from baocao.indicators import charts, tables
-from baocao.indicators.models import Indicator, Value
+from baocao.indicators.models import Indicator, Rollup, Value
 from baocao.indicators.sentences import fmt as decimal_text
 from baocao.org.access import get_period_for, is_reader, require_body
 from baocao.org.models import Body
@@ -115,10 +116,10 @@ def table_lines(period: Period) -> list[Line]:
 
 def latest_period(body: Body) -> Period | None:
     """The latest month of the body that has values; else its latest period."""
-    filled = set(Value.objects.filter(indicator__body=body).values_list("year", "month").distinct())
     months = body.periods.filter(kind="month").order_by("-year", "-number")
-    for p in months:
-        if (p.year, p.number) in filled:
+    rollups = Rollup.objects.filter(indicator__body=body)
+    for p in months:  # newest first: usually the first or second probe answers
+        if rollups.filter(year=p.year, month=p.number).exists():
             return p
     return body.periods.order_by("-year", "-number").first()
 
@@ -141,7 +142,10 @@ def missing_figures(period: Period, indicators: list[Indicator]) -> list[tuple[s
     month = last_month(period.kind, period.number)
     have = set(
         Value.objects.filter(
-            indicator__body=period.body, year=period.year, month=month
+            indicator__body=period.body,
+            year=period.year,
+            month=month,
+            unit_id=F("indicator__reporter_id"),
         ).values_list("indicator_id", "unit_id")
     )
     return [
@@ -173,7 +177,7 @@ def dashboard_context(body: Body, period: Period | None, code: str | None) -> di
     )
     if chosen is not None:
         year = period.year
-        values = tables.series_for(body, [year - 1, year]).get(chosen.pk, {})
+        values = tables.series_for(body, [year - 1, year], chosen).get(chosen.pk, {})
         series = year_series(values, year)
         context["series_svg"] = charts.series_svg(
             _("%(name)s theo tháng, %(year)s so với %(before)s")

@@ -63,6 +63,9 @@ def load_demo_indicators(body: Body) -> int:
                 month=month,
                 value=(base * factor).quantize(Decimal(1).scaleb(-ind.decimals)),
             )
+    from baocao.indicators.rollup import rebuild
+
+    rebuild(made.values())
     return len(made)
 
 

@@ -11,6 +11,7 @@ from baocao.cycle.models import Period
 from baocao.cycle.periods import last_month
 from baocao.indicators import compute
 from baocao.indicators.models import Indicator, Value
+from baocao.indicators.rollup import refresh
 from baocao.org.models import Unit
 from baocao.text.numbers import parse_number
 
@@ -83,4 +84,5 @@ def save_values(period: Period, unit: Unit, typed: dict[str, str], user) -> Entr
             problem = compute.outlier(value, history(ind, unit.pk, (period.year, month)))
             if problem:
                 result.warnings[code] = problem.message
+        refresh([by_code[c].pk for c in parsed], [(period.year, month)])
     return result

@@ -103,3 +103,35 @@ class Value(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["indicator", "year", "month"], name="value_by_time")]
+
+    # One value changes one month of its indicator's rollup; bulk writes (QuerySet.update,
+    # bulk_create, QuerySet.delete) must call `indicators.rollup.refresh` themselves.
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        from baocao.indicators.rollup import refresh
+
+        refresh([self.indicator_id], [(self.year, self.month)])
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        from baocao.indicators.rollup import refresh
+
+        refresh([self.indicator_id], [(self.year, self.month)])
+        return result
+
+
+class Rollup(models.Model):
+    """An indicator's body-wide figure for one month: the units' values summed (or, for an
+    indicator that does not add up over units, its reporting unit's). Kept in step with
+    `Value` by `indicators.rollup`, in the transaction that writes the values, so that a
+    year-to-date table reads 12 rows per indicator instead of 12 × the number of units."""
+
+    indicator = models.ForeignKey(Indicator, related_name="rollups", on_delete=models.CASCADE)
+    year = models.PositiveIntegerField()
+    month = models.PositiveSmallIntegerField()
+    total = models.DecimalField(max_digits=24, decimal_places=4)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "month"], name="one_rollup")
+        ]

@@ -6,12 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Sum
-
 from baocao.cycle.models import Period
 from baocao.cycle.periods import last_month
 from baocao.indicators import compute
-from baocao.indicators.models import Indicator, Target, Value
+from baocao.indicators.models import Indicator, Rollup, Target, Value
 from baocao.org.models import Body
 
 STEP = {"month": 1, "quarter": 3, "six_months": 6, "nine_months": 9, "year": 12}
@@ -24,24 +22,16 @@ class Row:
     problems: list[compute.Problem]
 
 
-def series_for(body: Body, years: list[int]) -> dict[int, dict[compute.Key, Decimal]]:
-    """Per indicator, its body-wide value per (year, month): units summed in the database."""
+def series_for(
+    body: Body, years: list[int], indicator: Indicator | None = None
+) -> dict[int, dict[compute.Key, Decimal]]:
+    """Per indicator, its body-wide value per (year, month), from the monthly rollup."""
     out: dict[int, dict[compute.Key, Decimal]] = defaultdict(dict)
-    rows = (
-        Value.objects.filter(indicator__body=body, year__in=years, indicator__unit_agg="sum")
-        .values_list("indicator_id", "year", "month")
-        .annotate(total=Sum("value"))
-    )
-    for ind, y, m, total in rows:
+    rows = Rollup.objects.filter(indicator__body=body, year__in=years)
+    if indicator is not None:
+        rows = rows.filter(indicator=indicator)
+    for ind, y, m, total in rows.values_list("indicator_id", "year", "month", "total"):
         out[ind][(y, m)] = total
-    # an indicator that does not add up over units counts its reporting unit's value only
-    single = (
-        Value.objects.filter(indicator__body=body, year__in=years, indicator__unit_agg="none")
-        .filter(unit_id=F("indicator__reporter_id"))
-        .values_list("indicator_id", "year", "month", "value")
-    )
-    for ind, y, m, v in single:
-        out[ind][(y, m)] = v
     return out
 
 
@@ -57,7 +47,9 @@ def progress_table(period: Period) -> list[Row]:
     """Year-to-date, % of target and changes of every indicator of the period's body."""
     body, year = period.body, period.year
     month = last_month(period.kind, period.number)
-    indicators = list(Indicator.objects.filter(body=body).prefetch_related("parts"))
+    indicators = list(
+        Indicator.objects.filter(body=body).select_related("reporter").prefetch_related("parts")
+    )
     series = series_for(body, [year - 1, year])
     targets = targets_for(body, year)
     rows = []
