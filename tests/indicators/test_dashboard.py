@@ -253,3 +253,29 @@ def test_a_bar_over_the_scale_is_cut_and_marked():
     assert "250,0%" in texts and "—" in texts and "100%" in texts
     widths = [float(r.get("width")) for r in root.iter(f"{ns}rect")]
     assert max(widths) <= 520
+
+
+def test_unit_targets_and_missing_figures_show_where_the_office_looks(cast, period):
+    from decimal import Decimal
+
+    from baocao.indicators.models import Indicator, Target, Value
+
+    ind = Indicator.objects.create(
+        body=cast.body, code="cay", name="Trồng cây nhân dân", unit_name="cây", reporter=cast.unit_a
+    )
+    other = Indicator.objects.create(
+        body=cast.body,
+        code="dv",
+        name="Kết nạp đảng viên",
+        unit_name="đảng viên",
+        reporter=cast.unit_b,
+    )
+    Target.objects.create(indicator=ind, year=2023, unit=cast.unit_a, value=Decimal(1000))
+    Value.objects.create(indicator=ind, unit=cast.unit_a, year=2023, month=1, value=Decimal(300))
+    Value.objects.create(indicator=ind, unit=cast.unit_a, year=2023, month=2, value=Decimal(200))
+    office = client_for(cast.compiler)
+    page = office.get(f"/chi-tieu/{cast.body.pk}/?ky={period.pk}&chi-tieu=cay").content.decode()
+    assert "1.000" in page and "50,0%" in page  # 500 of the unit's own 1.000
+    completeness = office.get(f"/ky/{period.pk}/").content.decode()
+    assert "Số liệu chỉ tiêu chưa nhập" in completeness and other.name in completeness
+    assert ind.name not in completeness

@@ -131,9 +131,19 @@ def period(request: HttpRequest, pk: int) -> HttpResponse:
             "office": is_office(request.user, p.body_id),
             "leader": is_leader(request.user, p.body_id),
             "draft": Draft.objects.filter(period=p).exists(),
+            "missing_figures": _missing_figures(p),
             "issued": issued,
         },
     )
+
+
+def _missing_figures(p: Period) -> list[tuple[str, str]]:
+    """(indicator, unit) whose reporting unit has entered nothing for the period."""
+    from baocao.indicators.dashboard import missing_figures
+    from baocao.indicators.models import Indicator
+
+    indicators = list(Indicator.objects.filter(body=p.body_id).select_related("reporter"))
+    return missing_figures(p, indicators) if indicators and p.kind == "month" else []
 
 
 @require_POST

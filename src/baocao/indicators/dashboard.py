@@ -164,7 +164,10 @@ def dashboard_context(body: Body, period: Period | None, code: str | None) -> di
     with_target = [line for line in lines if line.numbers[2] is not None]
     bars = bar_rows(with_target)
     by_code = {i.code: i for i in indicators}
-    default = with_target[0].indicator if with_target else (indicators or [None])[0]
+    # the first with a target and a figure this period, so the chart opens on something
+    filled = [line for line in with_target if line.numbers[0] is not None]
+    default = (filled or with_target or lines or [None])[0]
+    default = default.indicator if default is not None else None
     chosen = by_code.get(code or "", default)
     context.update(
         indicators=indicators,
@@ -191,9 +194,15 @@ def dashboard_context(body: Body, period: Period | None, code: str | None) -> di
         reporter = chosen.reporter.name if chosen.reporter else None
         rows = tables.unit_table(period, chosen)
         context["units"] = [
-            (name, number_text(value, chosen.decimals))
-            for name, value in rows
-            if value is not None or name == reporter
+            (
+                r.unit,
+                number_text(r.value, chosen.decimals),
+                number_text(r.ytd, chosen.decimals),
+                number_text(r.target, chosen.decimals),
+                percent_text(r.percent),
+            )
+            for r in rows
+            if r.ytd is not None or r.target is not None or r.unit == reporter
         ]
         context["units_hidden"] = len(rows) - len(context["units"])
     return context

@@ -74,15 +74,43 @@ def progress_table(period: Period) -> list[Row]:
     return rows
 
 
-def unit_table(period: Period, indicator: Indicator) -> list[tuple[str, Decimal | None]]:
-    """One indicator's value for each unit in the period (the table per commune)."""
+@dataclass(frozen=True)
+class UnitLine:
+    unit: str
+    value: Decimal | None
+    ytd: Decimal | None
+    target: Decimal | None  # the unit's own annual target, where the body sets one
+    percent: Decimal | None
+
+
+def unit_table(period: Period, indicator: Indicator) -> list[UnitLine]:
+    """One indicator for each unit (the table per commune): the period's value, the unit's
+    year-to-date and, where the body set one, the unit's target and how far it has got."""
     month = last_month(period.kind, period.number)
-    values = dict(
-        Value.objects.filter(indicator=indicator, year=period.year, month=month).values_list(
-            "unit_id", "value"
-        )
+    by_unit: dict[int, dict[compute.Key, Decimal]] = defaultdict(dict)
+    rows = Value.objects.filter(indicator=indicator, year=period.year, month__lte=month)
+    for unit_id, m, value in rows.values_list("unit_id", "month", "value"):
+        by_unit[unit_id][(period.year, m)] = value
+    targets = dict(
+        Target.objects.filter(
+            indicator=indicator, year=period.year, unit__isnull=False
+        ).values_list("unit_id", "value")
     )
-    return [(u.name, values.get(u.pk)) for u in period.body.units.filter(active=True)]
+    out = []
+    for u in period.body.units.filter(active=True):
+        values = by_unit.get(u.pk, {})
+        ytd = compute.year_to_date(values, period.year, month, indicator.time_agg)
+        target = targets.get(u.pk)
+        out.append(
+            UnitLine(
+                u.name,
+                values.get((period.year, month)),
+                ytd,
+                target,
+                compute.percent_of(ytd, target),
+            )
+        )
+    return out
 
 
 def history(
