@@ -9,7 +9,7 @@ import functools
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, JsonResponse
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.security import django_auth
 
 from baocao.archive.models import ArchivedReport
@@ -319,9 +319,14 @@ def save_values_api(request: HttpRequest, payload: ValuesIn):
 
     sub = get_submission_for(request.user, payload.submission, write=True)
     if not sub.editable:
-        return 400, ValuesResult(
-            saved=0, errors={"": "báo cáo đã gửi hoặc kỳ báo cáo đã khóa"}, warnings={}
+        return Status(
+            400,
+            ValuesResult(
+                saved=0, errors={"": "báo cáo đã gửi hoặc kỳ báo cáo đã khóa"}, warnings={}
+            ),
         )
     result = save_values(sub.period, sub.unit, payload.values, request.user)
     status = 400 if result.errors else 200
-    return status, ValuesResult(saved=result.saved, errors=result.errors, warnings=result.warnings)
+    return Status(
+        status, ValuesResult(saved=result.saved, errors=result.errors, warnings=result.warnings)
+    )
