@@ -1,27 +1,12 @@
 import json
-from decimal import Decimal
 
 import pytest
 
 from baocao.cycle.models import Submission
-from baocao.indicators.models import Indicator, Target, Value
+from baocao.indicators.models import Value
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def thu(cast):
-    ind = Indicator.objects.create(
-        body=cast.body,
-        code="thu-nsnn",
-        name="Tổng thu NSNN",
-        unit_name="tỷ đồng",
-        decimals=1,
-        reporter=cast.unit_a,
-    )
-    Target.objects.create(indicator=ind, year=2023, value=Decimal("1057.1"))
-    return ind
 
 
 def _post(client, sub, values):

@@ -10,31 +10,14 @@ from openpyxl import load_workbook
 
 from baocao.indicators.entry import save_values
 from baocao.indicators.excel import SheetError, import_sheet, make_sheet
-from baocao.indicators.models import Indicator, Target, Value
+from baocao.indicators.models import Value
 from baocao.indicators.tables import progress_table
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def indicators(cast):
-    thu = Indicator.objects.create(
-        body=cast.body,
-        code="thu-nsnn",
-        name="Tổng thu NSNN",
-        unit_name="tỷ đồng",
-        decimals=1,
-        target_kind="estimate",
-        reporter=cast.unit_a,
-    )
-    cay = Indicator.objects.create(
-        body=cast.body,
-        code="trong-cay",
-        name="Trồng cây nhân dân",
-        unit_name="cây",
-        reporter=cast.unit_a,
-    )
-    Target.objects.create(indicator=thu, year=2023, value=Decimal("1057.1"))
+def indicators(thu, cay):
     return thu, cay
 
 

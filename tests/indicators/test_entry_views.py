@@ -12,25 +12,10 @@ from openpyxl import load_workbook
 from baocao.cycle.checking import check_text
 from baocao.cycle.models import Submission
 from baocao.indicators.checking import checker_options
-from baocao.indicators.models import Indicator, Target, Value
+from baocao.indicators.models import Value
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def thu(cast):
-    ind = Indicator.objects.create(
-        body=cast.body,
-        code="thu-nsnn",
-        name="Tổng thu NSNN",
-        unit_name="tỷ đồng",
-        decimals=1,
-        target_kind="estimate",
-        reporter=cast.unit_a,
-    )
-    Target.objects.create(indicator=ind, year=2023, value=Decimal("1057.1"))
-    return ind
 
 
 def _sub(period, unit):
