@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "img"
 BIN = Path(sys.executable).parent
 DEMO_PASSWORD = "baocao-demo-2023"
+TIMEOUT_MS = 15_000
 
 
 def free_port() -> int:
@@ -139,3 +140,10 @@ def shot(page, name: str) -> Path:
     path = SCREENSHOTS / f"web-{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def message(page, text: str) -> None:
+    """The page's message list (Django messages) says `text`."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("ul.messages")).to_contain_text(text)

@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from tests.web.browser_support import CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, DemoServer, shot
+from tests.web.browser_support import CHROMIUM, TIMEOUT_MS, message, shot
 
 pytestmark = [pytest.mark.browser, pytest.mark.libreoffice]
 
@@ -44,59 +44,6 @@ TASKS_B = [
 ]
 RETURN_COMMENT = "Đề nghị ghi rõ số chi bộ đã rà soát quy hoạch."
 NUMBER = "Số 46-BC/HU"
-TIMEOUT_MS = 15_000
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    srv = DemoServer(tmp_path_factory.mktemp("baocao-browser")).start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture
-def login(server, browser):
-    """login(username) -> a page of that user's own browser context, on the home page."""
-    contexts = []
-
-    def _login(username: str, *, screenshot: str = ""):
-        ctx = browser.new_context(
-            base_url=server.url,
-            viewport={"width": 1280, "height": 900},
-            locale="vi-VN",
-            accept_downloads=True,
-        )
-        ctx.set_default_timeout(TIMEOUT_MS)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.goto("/dang-nhap/")
-        page.get_by_label("Tên đăng nhập").fill(username)
-        page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-        if screenshot:
-            shot(page, screenshot)
-        page.get_by_role("button", name="Đăng nhập").click()
-        expect(page.locator("h1")).to_contain_text("Xin chào")
-        return page
-
-    yield _login
-    for ctx in contexts:
-        ctx.close()
-
-
-def _message(page, text: str) -> None:
-    expect(page.locator("ul.messages")).to_contain_text(text)
 
 
 def _row(page, text: str):
@@ -144,7 +91,7 @@ def test_a_march_report_from_the_units_writing_to_the_issued_docx_and_next_tasks
     first_task.get_by_label("Trạng thái").select_option("done")
     first_task.get_by_label("Kết quả thực hiện").fill("Đã hoàn thành trong tháng 3.")
     first_task.get_by_role("button", name="Cập nhật").click()
-    _message(unit, "Đã cập nhật kết quả thực hiện nhiệm vụ")
+    message(unit, "Đã cập nhật kết quả thực hiện nhiệm vụ")
     first_task = unit.locator(".task").filter(has_text=task_text).first
     expect(first_task.get_by_label("Kết quả thực hiện")).to_have_value(
         "Đã hoàn thành trong tháng 3."
@@ -162,7 +109,7 @@ def test_a_march_report_from_the_units_writing_to_the_issued_docx_and_next_tasks
     shot(unit, "editor-findings")
 
     unit.get_by_role("button", name="Gửi báo cáo").click()
-    _message(unit, "Đã gửi báo cáo.")
+    message(unit, "Đã gửi báo cáo.")
     expect(unit.locator("span.status").first).to_have_text("Đã gửi")
     expect(unit.locator("textarea[name=text][readonly]")).to_have_count(2)
 
@@ -178,7 +125,7 @@ def test_a_march_report_from_the_units_writing_to_the_issued_docx_and_next_tasks
     expect(office.locator("textarea[readonly]").first).to_have_value(PART_A)
     office.get_by_label("Lý do trả lại").fill(RETURN_COMMENT)
     office.get_by_role("button", name="Trả lại").click()
-    _message(office, "Đã trả lại báo cáo cho đơn vị.")
+    message(office, "Đã trả lại báo cáo cho đơn vị.")
 
     # -- the unit sees why, fixes the doubled word, sends again
     unit.reload()
@@ -189,7 +136,7 @@ def test_a_march_report_from_the_units_writing_to_the_issued_docx_and_next_tasks
     _type_and_autosave(unit, part_a, PART_A_FIXED)
     expect(part_a.locator(".findings-box")).not_to_contain_text("bị lặp", timeout=TIMEOUT_MS)
     unit.get_by_role("button", name="Gửi báo cáo").click()
-    _message(unit, "Đã gửi báo cáo.")
+    message(unit, "Đã gửi báo cáo.")
 
     # -- a unit cannot open another unit's part: the server says it does not exist
     other_url = _open_submission(office, period_url, "Hội Nông dân huyện")
@@ -200,17 +147,17 @@ def test_a_march_report_from_the_units_writing_to_the_issued_docx_and_next_tasks
 
     # -- the office accepts both, consolidates
     office.get_by_role("button", name="Tiếp nhận").click()
-    _message(office, "Đã tiếp nhận.")
+    message(office, "Đã tiếp nhận.")
     _open_submission(office, period_url, "Ban Tổ chức Huyện ủy")
     expect(office.locator("textarea[readonly]").first).to_have_value(PART_A_FIXED)
     office.get_by_role("button", name="Tiếp nhận").click()
-    _message(office, "Đã tiếp nhận.")
+    message(office, "Đã tiếp nhận.")
     office.goto(period_url)
     expect(_row(office, "Ban Tổ chức Huyện ủy")).to_contain_text("Đã tiếp nhận")
     expect(_row(office, "Hội Nông dân huyện")).to_contain_text("Đã tiếp nhận")
     shot(office, "completeness")
     office.get_by_role("button", name="Tổng hợp các báo cáo đã tiếp nhận").click()
-    _message(office, "Đã tổng hợp các báo cáo đã tiếp nhận thành bản dự thảo.")
+    message(office, "Đã tổng hợp các báo cáo đã tiếp nhận thành bản dự thảo.")
     draft_url = office.url
     assert draft_url == period_url + "tong-hop/"
     draft = office.locator("#draft-text")
@@ -224,14 +171,14 @@ def test_a_march_report_from_the_units_writing_to_the_issued_docx_and_next_tasks
     leader.goto(draft_url)
     expect(leader.locator("#draft-text")).to_have_attribute("readonly", "")
     leader.get_by_role("button", name="Duyệt bản tổng hợp").click()
-    _message(leader, "Đã duyệt bản tổng hợp.")
+    message(leader, "Đã duyệt bản tổng hợp.")
     shot(leader, "approved")
 
     office.goto(draft_url)
     office.get_by_label("Số, ký hiệu").fill(NUMBER)
     office.get_by_label("Ngày ban hành").fill("2023-03-31")
     office.get_by_role("button", name="Ban hành (.docx, .pdf)").click(timeout=90_000)
-    _message(office, "Đã ban hành báo cáo")
+    message(office, "Đã ban hành báo cáo")
     assert office.url == period_url
     expect(office.locator(".actions")).to_contain_text(f"{NUMBER}, ngày 31/03/2023")
     expect(office.get_by_role("link", name="Tải .pdf")).to_be_visible()

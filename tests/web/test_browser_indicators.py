@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from tests.web.browser_support import CHROMIUM, CHROMIUM_ARGS, DEMO_PASSWORD, DemoServer, shot
+from tests.web.browser_support import CHROMIUM, TIMEOUT_MS, message, shot
 
 pytestmark = [pytest.mark.browser]
 
@@ -25,61 +25,10 @@ sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 
 MARCH = "tháng 3 năm 2023"
-TIMEOUT_MS = 15_000
 # January 45,2 + February 43,6 (the demo) + March 40,5 (typed here), of the 1.057,1 tỷ estimate
 YTD = "129,3 tỷ đồng"
 PERCENT = "đạt 12,2% dự toán"
 WRONG = "139,3 tỷ đồng"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    srv = DemoServer(tmp_path_factory.mktemp("baocao-indicators")).start()
-    try:
-        yield srv
-    finally:
-        srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture
-def login(server, browser):
-    """login(username) -> a page of that user's own browser context, on the home page."""
-    contexts = []
-
-    def _login(username: str):
-        ctx = browser.new_context(
-            base_url=server.url,
-            viewport={"width": 1280, "height": 900},
-            locale="vi-VN",
-            accept_downloads=True,
-        )
-        ctx.set_default_timeout(TIMEOUT_MS)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.goto("/dang-nhap/")
-        page.get_by_label("Tên đăng nhập").fill(username)
-        page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        expect(page.locator("h1")).to_contain_text("Xin chào")
-        return page
-
-    yield _login
-    for ctx in contexts:
-        ctx.close()
-
-
-def _message(page, text: str) -> None:
-    expect(page.locator("ul.messages")).to_contain_text(text)
 
 
 def _value_row(page, name: str):
@@ -122,7 +71,7 @@ def test_a_unit_enters_its_figures_inserts_the_sentence_and_the_office_sees_them
     unit.get_by_label("Tổng thu NSNN", exact=True).fill("40,5")
     unit.get_by_label("Tổng chi NSNN", exact=True).fill("52,4")
     unit.get_by_role("button", name="Lưu số liệu").click()
-    _message(unit, "Đã lưu 2 chỉ tiêu.")
+    message(unit, "Đã lưu 2 chỉ tiêu.")
     expect(unit.get_by_label("Tổng thu NSNN", exact=True)).to_have_value("40,5")
     sentence_item = unit.locator("ul.findings li").filter(has_text=re.compile(r"^Tổng thu NSNN"))
     expect(sentence_item).to_have_count(1)
@@ -146,7 +95,7 @@ def test_a_unit_enters_its_figures_inserts_the_sentence_and_the_office_sees_them
     # -- inserted into a part: the submission page shows it in that part's textarea
     part_name = sentence_item.locator("select[name=item] option").first.inner_text()
     sentence_item.get_by_role("button", name="Chèn vào báo cáo").click()
-    _message(unit, "Đã chèn câu số liệu vào báo cáo.")
+    message(unit, "Đã chèn câu số liệu vào báo cáo.")
     assert unit.url == sub_url
     part = unit.locator("form.part").filter(has=unit.locator(f"textarea:text-matches('{YTD}')"))
     expect(part).to_have_count(1)
