@@ -79,3 +79,19 @@ def test_another_units_sheet_is_refused(cast, period, indicators):
         import_sheet(period, cast.unit_b, make_sheet(period, cast.unit_a), cast.reporter_b)
     with pytest.raises(SheetError):
         import_sheet(period, cast.unit_a, b"not a workbook", cast.reporter_a)
+
+
+def test_the_rollup_follows_every_way_values_are_written(cast, period, indicators):
+    from django.core.management import call_command
+
+    from baocao.indicators.models import Rollup
+
+    thu, _ = indicators
+    save_values(period, cast.unit_a, {"thu-nsnn": "88,8"}, cast.reporter_a)
+    assert Rollup.objects.get(indicator=thu, year=2023, month=2).total == Decimal("88.8")
+    save_values(period, cast.unit_a, {"thu-nsnn": ""}, cast.reporter_a)  # cleared
+    assert not Rollup.objects.filter(indicator=thu).exists()
+    Value.objects.bulk_create([Value(indicator=thu, unit=cast.unit_b, year=2023, month=1, value=5)])
+    assert not Rollup.objects.filter(indicator=thu).exists()  # a bulk write skips save() ...
+    call_command("indicators_rebuild", stdout=io.StringIO())
+    assert Rollup.objects.get(indicator=thu, year=2023, month=1).total == 5  # ... until rebuilt
