@@ -106,7 +106,7 @@ def test_the_dashboard_shows_progress_series_units_and_missing(cast, figures, wh
     assert "tháng 2 năm 2023" in html
     assert "8,4%" in html and "88,8 / 1.057,1 tỷ đồng" in html
     assert "120,0%" in html
-    bars, series = svgs(html)
+    bars, series, *years = svgs(html)  # the years chart when there is more than one year
     texts = " ".join(t.text or "" for t in bars.iter("{http://www.w3.org/2000/svg}text"))
     assert "Kết nạp hội viên <mới>" in texts  # escaped in the markup, intact once parsed
     assert "&lt;mới&gt;" in html and "<mới>" not in html
@@ -279,3 +279,27 @@ def test_unit_targets_and_missing_figures_show_where_the_office_looks(cast, peri
     completeness = office.get(f"/ky/{period.pk}/").content.decode()
     assert "Số liệu chỉ tiêu chưa nhập" in completeness and other.name in completeness
     assert ind.name not in completeness
+
+
+def test_the_years_chart_and_the_unit_table_export(cast, period, thu):
+    from decimal import Decimal
+
+    from baocao.indicators.models import Value
+
+    for year, value in ((2021, "700"), (2022, "800"), (2023, "88.8")):
+        Value.objects.create(
+            indicator=thu, unit=cast.unit_a, year=year, month=2, value=Decimal(value)
+        )
+    office = client_for(cast.compiler)
+    page = office.get(
+        f"/chi-tieu/{cast.body.pk}/?ky={period.pk}&chi-tieu=thu-nsnn"
+    ).content.decode()
+    assert "Tổng thu NSNN qua các năm" in page and ">2021<" in page
+    r = office.get(f"/chi-tieu/ky/{period.pk}/don-vi/thu-nsnn.csv")
+    text = r.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Đơn vị") and 'Ban Tổ chức,"88,8","88,8"' in text
+    assert office.get(f"/chi-tieu/ky/{period.pk}/don-vi/khong-co.csv").status_code == 404
+    assert (
+        client_for(cast.reporter_a).get(f"/chi-tieu/ky/{period.pk}/don-vi/thu-nsnn.csv").status_code
+        == 404
+    )

@@ -455,6 +455,9 @@ ENDPOINTS: dict[str, Endpoint] = {
         "get", lambda w: f"/chi-tieu/ky/{w.period.pk}/", marker=lambda w: w.indicator.name
     ),
     "indicators_export": E("get", lambda w: f"/chi-tieu/ky/{w.period.pk}/xuat.xlsx"),
+    "indicators_export_units": E(
+        "get", lambda w: f"/chi-tieu/ky/{w.period.pk}/don-vi/{w.indicator.code}.csv"
+    ),
     # indicators: the API
     "api_indicators": E(
         "get", lambda w: "/api/indicators", marker=lambda w: {"code": w.indicator.code}
@@ -528,6 +531,7 @@ indicators_dashboards    302  404  404  302  302  302  302  302
 indicators_dashboard     302  404  404  200+ 200+ 200+ 404  200+
 indicators_table         302  404  404  200+ 200+ 200+ 404  200+
 indicators_export        302  404  404  200  200  200  404  200
+indicators_export_units  302  404  404  200  200  200  404  200
 api_indicators           401  200+ 200- 200+ 200+ 200+ 200- 200+
 api_targets              401  200+ 200- 200+ 200+ 200+ 200- 200+
 api_values               401  200+ 200- 200+ 200+ 200+ 200- 200+

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Font
 
 from baocao.cycle.models import Period
 from baocao.cycle.periods import last_month
-from baocao.indicators import charts, tables
+from baocao.indicators import charts, compute, tables
 from baocao.indicators.models import Indicator, Rollup, Value
 from baocao.indicators.sentences import fmt as decimal_text
 from baocao.org.access import get_period_for, is_reader, require_body
@@ -189,6 +189,14 @@ def dashboard_context(body: Body, period: Period | None, code: str | None) -> di
             MONTHS,
             chosen.unit_name,
         )
+        yearly = year_totals(body, chosen)
+        if len(yearly) > 1:
+            context["years_svg"] = charts.series_svg(
+                _("%(name)s qua các năm") % {"name": chosen.name},
+                {chosen.name: [_float(v) for _, v in yearly]},
+                [str(y) for y, _ in yearly],
+                chosen.unit_name,
+            )
         # the reporting unit, and any other unit that has a figure: a body has many units
         # and most indicators are reported by one of them
         reporter = chosen.reporter.name if chosen.reporter else None
@@ -219,6 +227,18 @@ def bar_rows(with_target: list[Line]) -> list[tuple[str, float | None, str]]:
         )
         for line in with_target
     ]
+
+
+def year_totals(body: Body, indicator: Indicator) -> list[tuple[int, Decimal | None]]:
+    """The indicator's figure for each whole year on record (the year to its last month)."""
+    values = {
+        (y, m): t
+        for y, m, t in Rollup.objects.filter(indicator=indicator).values_list(
+            "year", "month", "total"
+        )
+    }
+    years = sorted({y for y, _ in values})
+    return [(y, compute.year_to_date(values, y, 12, indicator.time_agg)) for y in years]
 
 
 def year_series(values: dict, year: int) -> dict[str, list[float | None]]:
@@ -259,6 +279,50 @@ def export_table(request: HttpRequest, period_pk: int, fmt: str) -> HttpResponse
     data = table_xlsx(period, lines) if fmt == "xlsx" else table_csv(lines)
     response = HttpResponse(data, content_type=EXPORTS[fmt])
     name = f"chi-tieu-{period.kind}-{period.year}-{period.number:02d}.{fmt}".replace("_", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def export_units(request: HttpRequest, period_pk: int, code: str, fmt: str) -> HttpResponse:
+    """The table per unit of one indicator, as .xlsx or .csv."""
+    if fmt not in EXPORTS:
+        raise Http404
+    period = get_period_for(request.user, period_pk)
+    indicator = Indicator.objects.filter(body=period.body_id, code=code).first()
+    if indicator is None:
+        raise Http404
+    # exports keep Vietnamese headers, as the period table's COLUMNS do: the files go into
+    # Vietnamese reports whatever the reader's interface language
+    header = ["Đơn vị", "Kỳ này", "Lũy kế", "Chỉ tiêu của đơn vị", "% chỉ tiêu"]
+    rows = [
+        (r.unit, r.value, r.ytd, r.target, r.percent) for r in tables.unit_table(period, indicator)
+    ]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(header)
+        for unit, *numbers in rows:
+            writer.writerow(
+                [
+                    unit,
+                    *(number_text(n, indicator.decimals) for n in numbers[:3]),
+                    percent_text(numbers[3]),
+                ]
+            )
+        data = ("\ufeff" + out.getvalue()).encode("utf-8")
+    else:
+        wb = Workbook()
+        ws = wb.active
+        ws.append([f"{indicator.name} ({indicator.unit_name}) — {period.label}"])
+        ws.append(header)
+        for unit, *numbers in rows:
+            ws.append([unit, *(float(n) if n is not None else None for n in numbers)])
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        data = buffer.getvalue()
+    response = HttpResponse(data, content_type=EXPORTS[fmt])
+    name = f"chi-tieu-{indicator.code}-{period.year}-{period.number:02d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
