@@ -106,7 +106,7 @@ def test_the_dashboard_shows_progress_series_units_and_missing(cast, figures, wh
     assert "tháng 2 năm 2023" in html
     assert "8,4%" in html and "88,8 / 1.057,1 tỷ đồng" in html
     assert "120,0%" in html
-    bars, series, *years = svgs(html)  # the years chart when there is more than one year
+    bars, series, *_years = svgs(html)  # the years chart when there is more than one year
     texts = " ".join(t.text or "" for t in bars.iter("{http://www.w3.org/2000/svg}text"))
     assert "Kết nạp hội viên <mới>" in texts  # escaped in the markup, intact once parsed
     assert "&lt;mới&gt;" in html and "<mới>" not in html
