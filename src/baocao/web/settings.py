@@ -168,6 +168,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# whitenoise warns about a missing root even when it serves from the apps' folders
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Served by whitenoise straight from the apps' folders: no collectstatic step to forget.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
