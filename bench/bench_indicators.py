@@ -148,8 +148,6 @@ def generate(seed: int = 5) -> dict:
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from baocao.cycle import periods
-    from baocao.cycle.models import Period, PeriodStatus
     from baocao.cycle.outline import builtin_outline, load_outline
     from baocao.indicators.models import Indicator, Target
     from baocao.org.models import Body, Membership, Role, Unit
@@ -167,24 +165,10 @@ def generate(seed: int = 5) -> dict:
     office = get_user_model().objects.create(username="vanphong", first_name="Văn phòng")
     Membership.objects.create(user=office, body=body, role=Role.COMPILER)
     outline = load_outline(body, "x", builtin_outline("party-monthly"))
-    plist = []
-    for y in range(FIRST_YEAR, FIRST_YEAR + YEARS):
-        for m in range(1, 13):
-            cutoff, deadline = periods.default_dates("month", y, m, 14, 16)
-            latest = (y, m) == (FIRST_YEAR + YEARS - 1, 12)
-            plist.append(
-                Period(
-                    body=body,
-                    outline=outline,
-                    kind="month",
-                    year=y,
-                    number=m,
-                    cutoff=cutoff,
-                    deadline=deadline,
-                    status=PeriodStatus.OPEN if latest else PeriodStatus.ISSUED,
-                )
-            )
-    plist = Period.objects.bulk_create(plist)
+    from _periods import monthly_periods
+
+    keys = [(y, m) for y in range(FIRST_YEAR, FIRST_YEAR + YEARS) for m in range(1, 13)]
+    plist = monthly_periods(body, outline, keys)
     period_of = {(p.year, p.number): p.pk for p in plist}
 
     specs = indicator_specs(rng)

@@ -168,13 +168,11 @@ def generate(seed: int = 4) -> dict:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from baocao.cycle import periods, workflow
+    from baocao.cycle import workflow
     from baocao.cycle.models import (
         Contribution,
         Draft,
         OutlineItem,
-        Period,
-        PeriodStatus,
         Submission,
     )
     from baocao.cycle.outline import builtin_outline, load_outline
@@ -232,23 +230,9 @@ def generate(seed: int = 4) -> dict:
             y, m = y - 1, 12
         keys.append((y, m))
     keys.reverse()
-    plist = []
-    for n, (y, m) in enumerate(keys):
-        cutoff, deadline = periods.default_dates("month", y, m, body.cutoff_day, body.deadline_day)
-        latest = n == len(keys) - 1
-        plist.append(
-            Period(
-                body=body,
-                outline=outline,
-                kind="month",
-                year=y,
-                number=m,
-                cutoff=cutoff,
-                deadline=deadline,
-                status=PeriodStatus.OPEN if latest else PeriodStatus.ISSUED,
-            )
-        )
-    plist = Period.objects.bulk_create(plist)
+    from _periods import monthly_periods
+
+    plist = monthly_periods(body, outline, keys)
     S = Submission.Status
     # per hundred: 85 accepted, 6 sent, 3 sent back, 4 being written, 2 not started
     statuses = [S.ACCEPTED] * 85 + [S.SUBMITTED] * 6 + [S.RETURNED] * 3
