@@ -125,14 +125,6 @@ class Period(models.Model):
         }
 
 
-class SubmissionQuerySet(models.QuerySet):
-    def late(self, today: dt.date) -> SubmissionQuerySet:
-        """Not yet sent (or sent back) after the period's deadline."""
-        return self.filter(period__deadline__lt=today).exclude(
-            status__in=[Submission.Status.SUBMITTED, Submission.Status.ACCEPTED]
-        )
-
-
 class Submission(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("Chưa bắt đầu")
@@ -148,8 +140,6 @@ class Submission(models.Model):
     return_comment = models.TextField(_("lý do trả lại"), blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
-
-    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["unit__order", "unit__name"]

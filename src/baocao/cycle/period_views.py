@@ -286,15 +286,19 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     """Two versions of the draft side by side (default: the previous one and the current)."""
     p = get_period_for(request.user, pk)
     d = get_object_or_404(Draft, period=p)
-    history = list(d.history.all())
-    by_id = {h.history_id: h for h in history}
+    # the list without texts; only the two versions compared are read whole
+    history = list(d.history.defer("text"))
+    ids = [h.history_id for h in history]
     try:
-        a = by_id.get(int(request.GET.get("a", 0))) or (
-            history[1] if len(history) > 1 else history[0]
-        )
-        b = by_id.get(int(request.GET.get("b", 0))) or history[0]
-    except (ValueError, IndexError):
+        wanted_a, wanted_b = int(request.GET.get("a", 0)), int(request.GET.get("b", 0))
+    except ValueError:
         raise Http404 from None
+    if not ids:
+        raise Http404
+    a_id = wanted_a if wanted_a in ids else ids[1 if len(ids) > 1 else 0]
+    b_id = wanted_b if wanted_b in ids else ids[0]
+    texts = {h.history_id: h for h in d.history.filter(history_id__in={a_id, b_id})}
+    a, b = texts[a_id], texts[b_id]
     table = difflib.HtmlDiff(wrapcolumn=70).make_table(
         a.text.splitlines(),
         b.text.splitlines(),

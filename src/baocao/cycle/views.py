@@ -20,7 +20,7 @@ from baocao.cycle.models import Conflict, Contribution, Submission
 from baocao.cycle.uploads import UploadError, read_upload
 from baocao.document.compose import fragment_markdown
 from baocao.indicators.checking import checker_options
-from baocao.org.access import get_submission_for, is_office
+from baocao.org.access import get_submission_for, is_office, reports_for
 from baocao.tasks.models import Task
 
 
@@ -47,7 +47,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
         "sub": sub,
         "contributions": contributions,
         "tasks": _tasks_for(sub),
-        "can_write": sub.editable and _own(request, sub),
+        "can_write": sub.editable and reports_for(request.user, sub.unit),
         "office": is_office(request.user, sub.period.body_id),
         "return_form": ReturnForm(),
         "upload_form": UploadForm(),
@@ -55,12 +55,6 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
         "has_indicators": sub.unit.indicators.exists(),
     }
     return render(request, "cycle/submission.html", context)
-
-
-def _own(request: HttpRequest, sub: Submission) -> bool:
-    from baocao.org.access import reports_for
-
-    return reports_for(request.user, sub.unit)
 
 
 @require_POST

@@ -125,10 +125,8 @@ def check_sum(
     summed = sum(present, Decimal(0))
     if round_at(summed, decimals) == round_at(total, decimals):
         return None
-    return Problem(
-        "relation",
-        f"tổng {_vn(total, decimals)} khác tổng các thành phần {_vn(summed, decimals)}",
-    )
+    shown, parts_sum = figure_text(total, decimals), figure_text(summed, decimals)
+    return Problem("relation", f"tổng {shown} khác tổng các thành phần {parts_sum}")
 
 
 def check_ceiling(value: Decimal | None, target: Decimal | None, ratio: Decimal) -> Problem | None:
@@ -137,7 +135,8 @@ def check_ceiling(value: Decimal | None, target: Decimal | None, ratio: Decimal)
         return None
     if value <= target * ratio:
         return None
-    return Problem("relation", f"giá trị {_vn(value)} vượt {_vn(ratio)} lần chỉ tiêu {_vn(target)}")
+    shown, k, plan = figure_text(value), figure_text(ratio), figure_text(target)
+    return Problem("relation", f"giá trị {shown} vượt {k} lần chỉ tiêu {plan}")
 
 
 def outlier(
@@ -154,11 +153,13 @@ def outlier(
     spread = max(mad, abs(median) * 0.1) or 1.0
     if abs(float(value) - median) <= float(k) * spread:
         return None
-    return Problem(
-        "outlier", f"giá trị {_vn(value)} khác xa các kỳ trước (trung vị {_vn(Decimal(median))})"
-    )
+    shown, usual = figure_text(value), figure_text(Decimal(median))
+    return Problem("outlier", f"giá trị {shown} khác xa các kỳ trước (trung vị {usual})")
 
 
-def _vn(value: Decimal, decimals: int | None = None) -> str:
-    """A figure the Vietnamese way in a message ("88,8", "10.430"), never "88.8000"."""
-    return format_number(float(value), decimals)
+def figure_text(value: Decimal, decimals: int | None = None) -> str:
+    """A figure the Vietnamese way ("88,8", "10.430"), never "88.8000"; with `decimals`,
+    rounded half up at that precision first, as a reader rounds by hand."""
+    if decimals is None:
+        return format_number(float(value), None)
+    return format_number(float(round_at(value, decimals)), decimals)

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
-from baocao.indicators.compute import Progress, round_at
-from baocao.text.numbers import format_number
+from baocao.indicators.compute import Progress
+from baocao.indicators.compute import figure_text as fmt
 
 TARGET_WORDS = {"plan": "kế hoạch", "estimate": "dự toán"}
-
-
-def fmt(value: Decimal, decimals: int) -> str:
-    return format_number(float(round_at(value, decimals)), decimals)
 
 
 def indicator_sentence(

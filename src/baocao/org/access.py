@@ -93,10 +93,6 @@ def require_body(user: User, body_id: int, *, office: bool = False) -> Body:
     return Body.objects.get(pk=body_id)
 
 
-def deny() -> None:
-    raise PermissionDenied
-
-
 def get_period_for(user: User, pk: int, *, office: bool = False, leader: bool = False):
     """A period the user's body owns: office and leaders read it; `office`/`leader` narrow."""
     from baocao.cycle.models import Period

@@ -11,9 +11,6 @@ from baocao.org.models import Body, Unit
 
 
 class TaskQuerySet(models.QuerySet):
-    def open(self) -> TaskQuerySet:
-        return self.exclude(status=Task.Status.DONE)
-
     def due_for(self, period: Period) -> TaskQuerySet:
         """Tasks a period's part A reports on: due in it, or overdue from an issued period."""
         overdue = (
