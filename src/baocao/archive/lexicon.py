@@ -6,30 +6,32 @@ look like that. A phrase the rule would flag in at least `MIN_REPORTS` different
 reports of the body is taken as the body's usage and passed to the checker as a known word.
 One report is not enough: a real typo is usually written once, but a typo copied from last
 month's report would come back; three reports is the compromise (see docs/checker-quality.md).
+
+Each report's suspect phrases are found once, when it is archived (`suspects_in`, stored on
+the row), so that the checker's options cost one query, not a pass over the whole archive.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
-from django.core.cache import cache
-
-from baocao.archive.models import ArchivedReport
 from baocao.checks.rules.language import diacritic_fixes
-from baocao.org.models import Body
 
 MIN_REPORTS = 3
 
 
-def learned_phrases(texts: list[str], min_reports: int = MIN_REPORTS) -> set[str]:
-    """Phrases flagged by the diacritic rule in at least `min_reports` of the texts."""
+def suspects_in(text: str) -> list[str]:
+    """The phrases the diacritic rule flags in one report, each once."""
+    found = {_written_phrase(fix) for line in text.splitlines() for fix in diacritic_fixes(line)}
+    return sorted(found)
+
+
+def learned_phrases(reports: Iterable[list[str]], min_reports: int = MIN_REPORTS) -> set[str]:
+    """Phrases among the reports' suspects that at least `min_reports` reports share."""
     seen: Counter[str] = Counter()
-    for text in texts:
-        found = set()
-        for line in text.splitlines():
-            for fix in diacritic_fixes(line):
-                found.add(_written_phrase(fix))
-        seen.update(found)
+    for suspects in reports:
+        seen.update(set(suspects))
     return {phrase for phrase, n in seen.items() if n >= min_reports}
 
 
@@ -41,14 +43,9 @@ def _written_phrase(fix) -> str:
     return " ".join(out)
 
 
-def known_words(body: Body) -> list[str]:
-    """The body's learned phrases, cached until its archive changes."""
-    state = ArchivedReport.objects.filter(body=body).order_by("-pk").values_list("pk", flat=True)
-    latest = state.first() or 0
-    key = f"baocao:known-words:{body.pk}:{latest}:{state.count()}"
-    words = cache.get(key)
-    if words is None:
-        texts = list(ArchivedReport.objects.filter(body=body).values_list("text", flat=True))
-        words = sorted(learned_phrases(texts))
-        cache.set(key, words, timeout=24 * 3600)
-    return words
+def known_words(body) -> list[str]:
+    """The body's learned phrases, from its archived reports' stored suspects."""
+    from baocao.archive.models import ArchivedReport
+
+    rows = ArchivedReport.objects.filter(body=body).values_list("suspects", flat=True)
+    return sorted(learned_phrases(rows))

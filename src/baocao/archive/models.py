@@ -29,6 +29,8 @@ class ArchivedReport(models.Model):
     text = models.TextField()
     folded = models.TextField(editable=False)
     document = models.JSONField()
+    # what the diacritic rule flags in this report (`archive.lexicon`), found when archived
+    suspects = models.JSONField(default=list, editable=False)
     filename = models.CharField(max_length=255)
     content = models.BinaryField()
     period = models.OneToOneField(
@@ -47,5 +49,8 @@ class ArchivedReport(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        from baocao.archive.lexicon import suspects_in
+
         self.folded = fold(f"{self.title}\n{self.number}\n{self.text}").lower()
+        self.suspects = suspects_in(self.text)
         super().save(*args, **kwargs)
