@@ -12,7 +12,7 @@ from baocao.document.compose import parse_markdown
 from baocao.document.errors import DocumentError
 
 # Rules about the header and the signature mean nothing for one unit's part.
-PART_DISABLED = ("form.", "period.mismatch", "cap.sentence")
+PART_DISABLED = ("form.", "period.mismatch")
 
 
 @dataclass(frozen=True)
