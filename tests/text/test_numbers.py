@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from baocao.text.numbers import decimals_of, format_number, parse_number
@@ -58,6 +58,7 @@ def test_format_then_parse_gives_the_value_back(n, decimals, group):
 
 
 @given(st.floats(-1e12, 1e12, allow_nan=False))
+@example(32.3125)
 def test_format_keeps_what_a_float_needs_up_to_three_decimals(value):
     text = format_number(value)
     assert decimals_of(text) <= 3
