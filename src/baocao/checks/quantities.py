@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from baocao.text.figures import MONEY_UNITS, QUANTITY_UNITS
 from baocao.text.numbers import decimals_of, parse_number
@@ -41,6 +42,9 @@ _NOT_QUANTITY_BEFORE = re.compile(
     re.I,
 )
 
+# "trong 6 tháng 955 tỷ đồng": after a duration the number is a quantity, not a month's name.
+_DURATION_BEFORE = re.compile(r"\d\s+(năm|tháng|quý|ngày|tuần)\s+$", re.I)
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -55,6 +59,7 @@ class Quantity:
     total: float | None = None  # the b of a ratio a/b
     total_decimals: int = 0
     percent: bool = False
+    paired: bool = False  # the "08 lớp" of "255 trẻ/08 lớp": a second count of the same things
 
     @property
     def base(self) -> float:
@@ -81,10 +86,18 @@ class Quantity:
 
 def quantities(sentence: str) -> list[Quantity]:
     """Every quantity, ratio and percentage in `sentence`, in order."""
+    return list(_quantities(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(sentence: str) -> tuple[Quantity, ...]:
+    # Cached: several arithmetic rules read the same paragraph, and the web editor checks a
+    # draft again on every pause in typing with most paragraphs unchanged.
     out: list[Quantity] = []
     depths = _depths(sentence)
     for m in _NUM.finditer(sentence):
-        if _NOT_QUANTITY_BEFORE.search(sentence[max(0, m.start() - 14) : m.start()]):
+        before = sentence[max(0, m.start() - 14) : m.start()]
+        if _NOT_QUANTITY_BEFORE.search(before) and not _DURATION_BEFORE.search(before):
             continue
         after = sentence[m.end() :]
         month, year = m.group(1), m.group(2) or ""
@@ -107,7 +120,29 @@ def quantities(sentence: str) -> list[Quantity]:
         out.append(
             Quantity(value, decimals, unit, m.start(), end, depths[m.start()], total, total_dec)
         )
-    return out
+        pair = _PAIRED.match(sentence, end) if unit and total is None else None
+        if (
+            pair
+            and (pair_unit := _UNIT_RE.match(sentence, pair.end()))
+            and pair_unit.group(1) != unit
+        ):
+            number = pair.group(1)
+            out.append(
+                Quantity(
+                    parse_number(number),
+                    decimals_of(number),
+                    pair_unit.group(1),
+                    pair.start(1),
+                    pair_unit.end(),
+                    depths[pair.start(1)],
+                    paired=True,
+                )
+            )
+    return tuple(out)
+
+
+# "255 trẻ/08 lớp", "143 trẻ/04 lớp": two counts of one group in two units (children, classes).
+_PAIRED = re.compile(r"\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 
 
 def _depths(text: str) -> list[int]:

@@ -34,7 +34,10 @@ def test_the_clean_sample_adds_up(sample_doc):
         ("64,7 tỷ", "67,4 tỷ", "arith.breakdown:error"),
         ("chưa xử lý 01", "chưa xử lý 02", "arith.breakdown:error"),
         ("Tổng số 35 đ/c", "Tổng số 53 đ/c", "arith.breakdown:error"),
-        ("khiển trách 21", "khiển trách 12", "arith.breakdown:info"),
+        ("khiển trách 21", "khiển trách 12", "arith.breakdown:warning"),
+        ("cảnh cáo 09", "cảnh cáo 0,9", "arith.breakdown:warning"),
+        ("rau các loại 300 ha", "rau các loại 301 ha", "arith.breakdown:warning"),
+        ("72,1 tỷ", "72,2 tỷ", "arith.breakdown:warning"),
         ("41 hồ sơ mai", "14 hồ sơ mai", "arith.breakdown:error"),
         ("còn 09 đơn", "còn 90 đơn", "arith.breakdown:warning"),
         ("đạt 2,3% dự toán", "đạt 3,2% dự toán", "arith.ratio-percent:error"),
@@ -106,3 +109,44 @@ def test_labelled_counts_in_parentheses_after_their_total():
     assert _arith(text.replace("32", "23")) == ["arith.breakdown:warning"]
     # a list of other facts in parentheses is no breakdown
     assert _arith("BÁO CÁO\n\nI. MỤC\n\nĐấu giá 204 lô (giá 101,9 tỷ; trúng 149,3 tỷ).") == []
+
+
+def test_a_difference_rounding_can_explain_is_a_warning_when_a_reader_sees_it():
+    text = "BÁO CÁO\n\nI. MỤC\n\nTổng diện tích 8.901 ha, gồm: lúa 7.950 ha, màu 950 ha."
+    assert findings(text, "arith.breakdown") == [("8.901", "8.900")]
+    assert _arith(text) == ["arith.breakdown:warning"]
+    assert _arith(text.replace("8.901", "8.900")) == []
+    assert _arith(text.replace("8.901", "8.903")) == ["arith.breakdown:error"]
+
+
+def test_parts_written_finer_than_their_total_only_need_to_round_to_it():
+    text = (
+        "BÁO CÁO\n\nI. MỤC\n\nTổng chi 3,6 tỷ đồng, gồm: lương 1,25 tỷ đồng, mua sắm 2,35 tỷ đồng."
+    )
+    assert _arith(text) == []
+    text = text.replace("2,35", "2,3")  # 3,55: rounds to 3,6 though it is not 3,6
+    assert _arith(text) == ["arith.breakdown:info"]
+
+
+def test_three_categories_under_trong_do_that_fall_short_are_worth_a_look():
+    three = "BÁO CÁO\n\nI. MỤC\n\nTổng số 40 hồ sơ, trong đó: cấp mới 12, cấp đổi 3, cấp lại 8."
+    assert _arith(three) == ["arith.breakdown:warning"]
+    # two items are often a selection, and attributes of a group never divide it
+    assert _arith(three.replace(", cấp lại 8", "")) == ["arith.breakdown:info"]
+    attributes = "BÁO CÁO\n\nI. MỤC\n\nTổng số 40 người, trong đó: nữ 12, dân tộc 3, đảng viên 8."
+    assert _arith(attributes) == ["arith.breakdown:info"]
+
+
+def test_a_group_counted_in_two_units_is_checked_in_each():
+    text = (
+        "BÁO CÁO\n\nI. MỤC\n\n- Tổng số học sinh toàn trường: 255 trẻ/08 lớp. Trong đó:\n\n"
+        ". Lớp mầm: 25 trẻ 01 lớp (01 lớp bán trú)\n\n"
+        ". Lớp chồi: 87 trẻ 02 lớp (03 lớp bán trú)\n\n"
+        ". Lớp lá: 143 trẻ/04 lớp (04 lớp học bán trú)"
+    )
+    # the real 012 report: 255 children add up, 8 classes do not (1 + 2 + 4)
+    assert findings(text, "arith.breakdown") == [("08", None)]
+    assert _arith(text.replace("08 lớp", "07 lớp")) == []
+    assert _arith(text.replace("143 trẻ", "134 trẻ").replace("08 lớp", "07 lớp")) == [
+        "arith.breakdown:warning"
+    ]

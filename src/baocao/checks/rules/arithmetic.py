@@ -37,6 +37,7 @@ class Span:
     "arith.breakdown",
     severity="error",
     area="arithmetic",
+    summary_en="A total does not match its parts",
     summary="Tổng không khớp với các thành phần",
 )
 def breakdowns(ctx: Context) -> Iterator[Finding]:
@@ -53,6 +54,7 @@ def breakdowns(ctx: Context) -> Iterator[Finding]:
     "arith.ratio-percent",
     severity="error",
     area="arithmetic",
+    summary_en="A percentage does not follow from its figures a/b",
     summary="Tỷ lệ phần trăm không khớp với số liệu a/b",
 )
 def ratio_percent(ctx: Context) -> Iterator[Finding]:
@@ -70,6 +72,7 @@ def ratio_percent(ctx: Context) -> Iterator[Finding]:
     "arith.target",
     severity="error",
     area="arithmetic",
+    summary_en="A percentage of plan does not match the annual target (--targets)",
     summary="Phần trăm kế hoạch không khớp với chỉ tiêu năm (--targets)",
 )
 def target_percent(ctx: Context) -> Iterator[Finding]:
@@ -197,6 +200,8 @@ def _list_end(text: str, at: int, depth: int) -> int:
 
 
 def _compatible(total: Quantity, part: Quantity) -> bool:
+    if part.paired:  # "143 trẻ/04 lớp" counts classes only against a total of classes
+        return total.kind == part.kind
     return total.kind is None or part.kind is None or total.kind == part.kind
 
 
@@ -237,7 +242,8 @@ def _owner(text: str, qs: list[Quantity], paren: int, depth: int) -> Quantity | 
 
 def _labelled_counts(inside: str, parts: list[Quantity]) -> bool:
     """Two or more "label: N" items separated by ";" or ",", and nothing else with a number."""
-    items = [i.strip(" *") for i in re.split(r"[;,]", inside) if i.strip(" *")]
+    # a comma between digits is a decimal mark ("biên chế 3,2"), not a separator
+    items = [i.strip(" *") for i in re.split(r";|(?<!\d),|,(?!\d)", inside) if i.strip(" *")]
     labelled = [i for i in items if re.fullmatch(r"[^\W\d_][^\d:]*:?\s*\d+(?:[.,]\d+)?", i)]
     return len(parts) >= 2 and len(labelled) == len(items) == len(parts)
 
@@ -323,12 +329,17 @@ def _list_breakdowns(ctx: Context) -> Iterator[Finding]:
                 if not (sub or (item.bullet and not p.bullet)):
                     break
                 items.append(item)
-            parts = [_first_like(item.text, total) for item in items] if total else []
-            if total is None or len(parts) < 2 or any(q is None for q in parts):
+            if total is None:
                 continue
             span = Span(starts.get(id(p), 0), p.text)
             partial = m.group(1).lower() == "trong đó"
-            yield from _judge_sum(ctx, span, total, parts, partial=partial)  # type: ignore[arg-type]
+            # "255 trẻ/08 lớp. Trong đó:": each item then gives children and classes
+            pair = next((q for q in qs if q.paired and 0 <= q.start - total.end <= 3), None)
+            for whole in filter(None, (total, pair)):
+                parts = [_first_like(item.text, whole) for item in items]
+                if len(parts) < 2 or any(q is None for q in parts):
+                    continue
+                yield from _judge_sum(ctx, span, whole, parts, partial=partial)  # type: ignore[arg-type]
 
 
 def _first_like(text: str, total: Quantity) -> Quantity | None:
@@ -356,13 +367,10 @@ def _judge_sum(
     if partial and got < total.base - tol and len(parts) >= 2:
         yield _short_of_total(ctx, span, total, got / scale, parts)
         return
-    if partial and got <= total.base + tol:
-        if got > total.base + 1e-9 * max(1.0, abs(total.base)):
-            yield _rounding(ctx, span, total, shown)
-        return
-    if not partial and abs(got - total.base) <= tol:
-        if abs(got - total.base) > 1e-9 * max(1.0, abs(total.base)):
-            yield _rounding(ctx, span, total, shown)  # possible, but say so
+    exact = abs(got - total.base) <= 1e-9 * max(1.0, abs(total.base))
+    if (partial and got <= total.base + tol) or (not partial and abs(got - total.base) <= tol):
+        if not exact:
+            yield _rounding(ctx, span, total, shown, got / scale)
         return
     written = span.text[total.start : total.end]
     if partial:
@@ -383,16 +391,36 @@ def _judge_sum(
     )
 
 
-def _rounding(ctx: Context, span: Span, total: Quantity, shown: str) -> Finding:
+def _rounding(ctx: Context, span: Span, total: Quantity, shown: str, got: float) -> Finding:
+    """A difference the writer's rounding can explain.
+
+    When the parts, added and rounded to the total's own precision, give the total, this is
+    only precision (info). When they give another number, a reader adding them up sees a total
+    that does not match (8.901 ha against 7.950 + 950): rounding may explain it, but it is
+    worth a look (warning), and the usual fix is to round so that the published figures agree.
+    """
     written = _number_text(span.text[total.start : total.end])
     start = span.offset + total.start
+    # half a unit of the total's last digit, with room for the float error of the sum
+    if abs(got - total.value) <= 0.5 * 10 ** (-total.decimals) * (1 + 1e-9):
+        return ctx.finding(
+            "arith.breakdown",
+            start,
+            start + len(written),
+            f"Các thành phần cộng lại là {shown}, lệch với tổng {written} trong phạm vi làm tròn",
+            f"the parts add up to {shown}; {written} differs within rounding",
+            severity="info",
+        )
     return ctx.finding(
         "arith.breakdown",
         start,
         start + len(written),
-        f"Các thành phần cộng lại là {shown}, lệch với tổng {written} trong phạm vi làm tròn",
-        f"the parts add up to {shown}; {written} differs within rounding",
-        severity="info",
+        f"Các thành phần cộng lại là {shown}, không phải {written}: có thể do làm tròn, "
+        "nên làm tròn để các số công bố khớp nhau",
+        f"the parts add up to {shown}, not {written}: rounding may explain it; round so that "
+        "the published figures agree",
+        suggestion=_fmt(got, total.decimals),
+        severity="warning",
     )
 
 
@@ -410,8 +438,29 @@ def _short_of_total(
         f"Các số \u201ctrong đó\u201d cộng lại là {shown}, ít hơn tổng {written}: "
         "kiểm tra nếu đây là đủ các thành phần",
         f"the listed parts add up to {shown}, less than {written}: check if the list is complete",
-        severity="info",
+        severity="warning" if _looks_whole(span.text, parts) else "info",
     )
+
+
+# Attributes a "trong đó" picks out of a group without dividing it ("trong đó nữ 12, dân tộc 3").
+_ATTRIBUTE = re.compile(
+    r"(?<!\w)(nữ|dân tộc|thiểu số|đảng viên|đoàn viên|hội viên|tôn giáo|khuyết tật|cao tuổi|"
+    r"trẻ em|thanh niên|hộ nghèo|cận nghèo|trở lên)(?!\w)",
+    re.I,
+)
+
+
+def _looks_whole(text: str, parts: list[Quantity]) -> bool:
+    """Whether a "trong đó" list that falls short of its total reads as a whole breakdown.
+
+    Two items are often a selection; three or more categories that are not attributes of the
+    group ("không kỷ luật 02; khiển trách 21, cảnh cáo 09 …") are more likely a complete
+    breakdown with a wrong number.
+    """
+    if len(parts) < 3:
+        return False
+    labels = [text[max(0, q.start - 25) : q.start] for q in parts]
+    return not any(_ATTRIBUTE.search(label.split(",")[-1].split(";")[-1]) for label in labels)
 
 
 def _judge_percent(ctx: Context, span: Span, ratio: Quantity, pct: Quantity) -> Iterator[Finding]:
