@@ -150,6 +150,11 @@ def test_every_figure_of_the_sample_is_its_own_slice(figures, sample):
         ("Nghị định 30/2020/NĐ-CP, Quyết định số 1234/QĐ-UBND", []),
         ("có 5 đồng chí dự", [("5 đồng chí", "quantity", 5, "đồng chí")]),
         ("đạt 9/12 tiêu chí", [("9/12 tiêu chí", "ratio", 9, "tiêu chí")]),
+        # after a duration the number is counted, not a month's name (real report 013)
+        (
+            "trong 6 tháng 955 tỷ đồng",
+            [("6 tháng", "quantity", 6, "tháng"), ("955 tỷ đồng", "money", 955, "tỷ đồng")],
+        ),
     ],
 )
 def test_sentences_give_exactly_their_figures(sentence, expected):

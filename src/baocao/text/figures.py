@@ -81,6 +81,7 @@ _BEFORE_2 = _words(
     "phụ lục",
     "|",
 )
+_DURATION_UNITS = frozenset(("năm", "tháng", "quý", "ngày", "tuần"))
 # What may stand between two numbers of one list or range ("lớp 8, 9", "2020 - 2025").
 _LIST_GLUE = frozenset((",", "và", ", và", "-", "–", "đến", "tới", "hoặc", ";"))
 # Words of the word list that follow a number without being what it counts ("5 có 3 sạch").
@@ -255,6 +256,8 @@ def _named(text: str, start: int) -> bool:
     last, before = _previous_words(text, start)
     if last == "số":
         return before != "tổng"
+    if last in _DURATION_UNITS and before.isdigit():
+        return False  # "trong 6 tháng 955 tỷ đồng": "6 tháng" is a duration, 955 no month
     return last in _BEFORE_1 or f"{before} {last}" in _BEFORE_2
 
 
