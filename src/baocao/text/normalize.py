@@ -39,9 +39,18 @@ def unify_tone(word: str) -> str:
     return nfc(d[: m.start()] + pair[0] + tone + pair[1])
 
 
+# A word that ends in oa/oe/uy with a tone mark on its last vowel: the only ones `unify_tone`
+# changes. Matching just these keeps `unify_tones` from calling back for every word.
+_AMBIGUOUS = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
+_WORD = re.compile(r"\w+")
+
+
 def unify_tones(text: str) -> str:
     """`unify_tone` applied to every word of a text."""
-    return re.sub(r"\w+", lambda m: unify_tone(m.group(0)), nfc(text))
+    text = nfc(text)
+    if not _AMBIGUOUS.search(text):
+        return text
+    return _WORD.sub(lambda m: unify_tone(m.group(0)), text)
 
 
 def _letters(upper: bool) -> str:

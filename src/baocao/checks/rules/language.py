@@ -73,7 +73,13 @@ def _body(ctx: Context) -> list:
     return [ln for ln in ctx.lines if ln.kind in ("paragraph", "heading", "footnote", "subtitle")]
 
 
-@rule("lang.doubled-word", severity="warning", area="language", summary="Từ bị lặp")
+@rule(
+    "lang.doubled-word",
+    severity="warning",
+    area="language",
+    summary_en="A doubled word",
+    summary="Từ bị lặp",
+)
 def doubled_words(ctx: Context) -> Iterator[Finding]:
     for line in _body(ctx):
         for m in _DOUBLED.finditer(line.text):
@@ -109,6 +115,7 @@ def _doubled(first: str, second: str) -> bool:
     "lang.diacritic",
     severity="warning",
     area="language",
+    summary_en="Wrong tone or mark that still makes a valid syllable",
     summary="Sai dấu thanh hoặc dấu chữ (vẫn là âm tiết đúng)",
 )
 def diacritic_typos(ctx: Context) -> Iterator[Finding]:
@@ -172,12 +179,12 @@ class _Line:
     @classmethod
     def of(cls, text: str, known: frozenset[str]) -> _Line:
         toks = list(_TOKEN.finditer(text))
-        written = [t.group(0) for t in toks]
-        low = [w.lower() for w in written]
-        keys = [key(w) for w in low]
+        seen = [_syllable(t.group(0)) for t in toks]
+        low = [s[0] for s in seen]
+        keys = [s[1] for s in seen]
         linked = [text[a.end() : b.start()] == " " for a, b in itertools.pairwise(toks)]
         plain = [
-            w.islower() or _plain(w, text, t.start()) for w, t in zip(written, toks, strict=True)
+            s[3] or _plain(t.group(0), text, t.start()) for s, t in zip(seen, toks, strict=True)
         ]
         spans, attested = _word_spans(keys, linked, known)
         covered = {x for j, k, _ in spans for x in range(j, k)} | attested
@@ -186,8 +193,16 @@ class _Line:
             if common:
                 for x in range(j, k):
                     common_at[x].append((j, k))
-        folds = [bare(k) for k in keys]
+        folds = [s[2] for s in seen]
         return cls(toks, low, keys, folds, linked, plain, dict(common_at), covered)
+
+
+@lru_cache(maxsize=65536)
+def _syllable(written: str) -> tuple[str, str, str, bool]:
+    """A syllable as written: lower case, lookup key, bare letters, whether it is lower case."""
+    low = written.lower()
+    k = key(low)
+    return low, k, bare(k), written.islower()
 
 
 def _word_spans(
@@ -305,6 +320,7 @@ def _like(variant: str, written: str) -> str:
     "lang.tone-style",
     severity="info",
     area="language",
+    summary_en="Old and new tone placement mixed (hoà/hòa, uỷ/ủy)",
     summary="Trộn kiểu đặt dấu cũ và mới (hoà/hòa, uỷ/ủy)",
 )
 def tone_style(ctx: Context) -> Iterator[Finding]:
@@ -349,6 +365,7 @@ _SENTENCE_START = re.compile(
     "cap.sentence",
     severity="warning",
     area="language",
+    summary_en="A sentence that starts in lower case",
     summary="Câu bắt đầu bằng chữ thường",
 )
 def sentence_case(ctx: Context) -> Iterator[Finding]:
