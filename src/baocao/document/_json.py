@@ -56,13 +56,20 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
+def _issuer_to_dict(issuer: Issuer) -> dict[str, Any]:
+    """The five fields of DESIGN.md's contract (the typed date line stays in the model)."""
+    d = asdict(issuer)
+    d.pop("date_line")
+    return d
+
+
 def document_to_dict(doc: Document) -> dict[str, Any]:
     return {
         "title": doc.title,
         "subtitle": doc.subtitle,
         "period": _period_to_dict(doc.period) if doc.period else None,
         "style": doc.style,
-        "issuer": asdict(doc.issuer) if doc.issuer else None,
+        "issuer": _issuer_to_dict(doc.issuer) if doc.issuer else None,
         "preamble": [_paragraph_to_dict(p) for p in doc.preamble],
         "sections": [_section_to_dict(s) for s in doc.sections],
         "closing": [_paragraph_to_dict(p) for p in doc.closing],

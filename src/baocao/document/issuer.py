@@ -48,6 +48,8 @@ def parse_issuer_lines(lines: list[str]) -> tuple[Issuer | None, Style | None]:
             pass
         place = m["place"].strip(" *-_")
         issuer.place = place if any(c.isalpha() for c in place) else ""
+        # as typed, but one line: copies break it anywhere ("Quảng Nam, ngày" / "13 tháng 7 …")
+        issuer.date_line = re.sub(r" *\n *", " ", m.group(0)).strip(" *-_")
         text = text[: m.start()] + "\n" + text[m.end() :]
     rest = _number(text.split("\n"), issuer)
     _bodies(rest, issuer)

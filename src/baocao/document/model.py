@@ -89,6 +89,10 @@ class Issuer:
     number: str = ""
     place: str = ""
     date: str = ""  # ISO yyyy-mm-dd when known
+    # The place-and-date line as typed ("Cẩm Hà, ngày  24 tháng 6 năm 2022"), kept for the
+    # checker's form rule: writers format their own from place and date, so it is no part of a
+    # document's identity (not compared) nor of the JSON contract.
+    date_line: str = field(default="", compare=False)
 
 
 @dataclass

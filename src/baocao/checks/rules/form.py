@@ -1,4 +1,5 @@
-"""Form rules of FORMAT.md §2.3: number and symbol, signature prefixes, first use of abbreviations.
+"""Form rules of FORMAT.md §2.3: number and symbol, place and date, signature prefixes, first
+use of abbreviations.
 
 Each applies only where the document carries the part it governs (a header block, a signature).
 """
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from baocao.checks.findings import Finding
 from baocao.checks.registry import Context, rule
 from baocao.document.style import TYPE_CODES, infer_style
+from baocao.text.dates import format_place_date
 from baocao.text.wordlist import syllables
 
 _PARTY_NUMBER = re.compile(r"^Số \d{2,}-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐa-zđ-]*$")
@@ -64,7 +66,13 @@ def _line(ctx: Context, kind: str, predicate) -> tuple[int, str] | None:
     return None
 
 
-@rule("form.number", severity="error", area="form", summary="Số, ký hiệu sai thể thức")
+@rule(
+    "form.number",
+    severity="error",
+    area="form",
+    summary_en="Number and symbol not in the official form",
+    summary="Số, ký hiệu sai thể thức",
+)
 def number_format(ctx: Context) -> Iterator[Finding]:
     issuer = ctx.doc.issuer
     if not issuer or not issuer.number or not re.search(r"\d", issuer.number):
@@ -99,6 +107,61 @@ def number_format(ctx: Context) -> Iterator[Finding]:
         )
 
 
+_TYPED_DATE = re.compile(r"ngày\s*(\d{1,2})\s+tháng\s*(\d{1,2})\s+năm")
+
+
+@rule(
+    "form.date-line",
+    severity="error",
+    area="form",
+    summary_en="Place and date not in the official form",
+    summary="Địa danh, ngày tháng sai thể thức",
+)
+def date_line(ctx: Context) -> Iterator[Finding]:
+    """ "Vụ Bản, ngày 28 tháng 02 năm 2023": a leading 0 for days below 10 and months 1-2 only.
+
+    Judged on the line as typed (the model keeps it; the canonical text holds the formatted
+    one, which is also what every writer of baocao prints). Extra spaces are only information:
+    offices leave room in the line to write the day by hand when the document is signed.
+    """
+    issuer = ctx.doc.issuer
+    if not issuer or not issuer.date_line or not issuer.date:
+        return
+    expected = format_place_date(issuer.place, issuer.date)
+    found = _line(ctx, "issuer", lambda t: t == expected)
+    typed = issuer.date_line
+    if not found or typed == expected:
+        return
+    start, text = found
+    m, want = _TYPED_DATE.search(typed), _TYPED_DATE.search(expected)
+    if m and want and m.groups() != want.groups():
+        # A missing 0 breaks the rule as written; an extra one ("tháng 05") is common usage.
+        missing = any(len(a) < len(b) for a, b in zip(m.groups(), want.groups(), strict=True))
+        shown = f"ngày {want.group(1)} tháng {want.group(2)}"
+        written = f"ngày {m.group(1)} tháng {m.group(2)}"
+        yield ctx.finding(
+            "form.date-line",
+            start,
+            start + len(text),
+            f"Viết \u201c{shown}\u201d, không phải \u201c{written}\u201d: chỉ ngày dưới 10 và "
+            "tháng 1, 2 có số 0 đứng trước",
+            f"write \u201c{shown}\u201d, not \u201c{written}\u201d: only days below 10 and "
+            "months 1-2 take a leading 0",
+            suggestion=expected,
+            severity="error" if missing else "warning",
+        )
+    elif " ".join(typed.replace(",", ", ").split()) == expected:
+        yield ctx.finding(
+            "form.date-line",
+            start,
+            start + len(text),
+            f"Dòng địa danh, ngày tháng có khoảng trắng thừa hoặc thiếu: \u201c{typed}\u201d",
+            f"uneven spacing in the place-and-date line: \u201c{typed}\u201d",
+            suggestion=expected,
+            severity="info",
+        )
+
+
 def _type_code(number: str, style: str) -> str | None:
     m = re.search(r"-([^/]+)/" if style == "party" else r"/([^/-]+)-", number)
     return m.group(1) if m else None
@@ -108,7 +171,13 @@ def _style_vi(style: str) -> str:
     return "của Đảng" if style == "party" else "hành chính nhà nước"
 
 
-@rule("form.sign-prefix", severity="error", area="form", summary="Quyền hạn ký sai kiểu")
+@rule(
+    "form.sign-prefix",
+    severity="error",
+    area="form",
+    summary_en="Signing authority prefix of the other style",
+    summary="Quyền hạn ký sai kiểu",
+)
 def sign_prefix(ctx: Context) -> Iterator[Finding]:
     sig = ctx.doc.signature
     if not sig or not sig.authority:
@@ -154,6 +223,7 @@ def sign_prefix(ctx: Context) -> Iterator[Finding]:
     "form.abbr-first-use",
     severity="warning",
     area="form",
+    summary_en="An abbreviation used before it is spelled out",
     summary="Chữ viết tắt chưa được viết đầy đủ ở lần dùng đầu",
 )
 def abbreviation_first_use(ctx: Context) -> Iterator[Finding]:
