@@ -138,6 +138,24 @@ def test_check_config_switches_rules_off(tmp_path: Path, sample_path: Path):
     assert result.exit_code == 0 and result.stdout.strip() == ""
 
 
+def test_check_lists_every_rule_it_can_switch_off():
+    import baocao.checks.rules  # noqa: F401
+    from baocao.checks.registry import RULES
+
+    vi, en = run("check", "--list"), run("check", "--list", "--lang", "en")
+    assert vi.exit_code == en.exit_code == 0
+    assert [ln.split()[0] for ln in vi.stdout.splitlines()] == list(RULES)
+    rows = {ln.split()[0]: " ".join(ln.split()[1:]) for ln in vi.stdout.splitlines()}
+    assert rows["form.date-line"] == "lỗi Địa danh, ngày tháng sai thể thức"
+    assert rows["lang.tone-style"].startswith("gợi ý Trộn kiểu đặt dấu")
+    assert "A total does not match its parts" in en.stdout and "lỗi" not in en.stdout
+
+
+def test_check_without_a_file_exits_2():
+    result = run("check")
+    assert result.exit_code == 2 and "cần ít nhất một tệp" in result.stderr
+
+
 def test_check_of_an_unreadable_file_exits_2(tmp_path: Path):
     result = run("check", tmp_path / "missing.docx")
     assert result.exit_code == 2 and "không tìm thấy tệp" in result.stderr

@@ -109,10 +109,13 @@ class CheckFormat(StrEnum):
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Một hoặc nhiều báo cáo")],
+    files: Annotated[list[Path] | None, typer.Argument(help="Một hoặc nhiều báo cáo")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text | json")] = (
         CheckFormat.text
     ),
+    list_rules: Annotated[
+        bool, typer.Option("--list", help="Liệt kê các quy tắc (mã, mức, nội dung) rồi thoát")
+    ] = False,
     disable: Annotated[
         list[str] | None, typer.Option("--disable", "-d", help="Tắt quy tắc (vd: cap.org, lang.)")
     ] = None,
@@ -131,6 +134,17 @@ def check(
     from baocao.document.canonical import canonical_text
     from baocao.document.io import read_document
 
+    if list_rules:
+        from baocao.checks.report import rule_table
+
+        typer.echo(rule_table(lang=lang.value))
+        raise typer.Exit(0)
+    if not files:
+        typer.echo(
+            "baocao: cần ít nhất một tệp báo cáo" if lang is Lang.vi else "baocao: no file given",
+            err=True,
+        )
+        raise typer.Exit(2)
     try:
         disabled, options = load_check_config(config, targets)
     except DocumentError as err:

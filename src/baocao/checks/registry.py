@@ -62,20 +62,23 @@ class Rule:
     id: str
     severity: Severity
     area: str
-    summary: str  # Vietnamese one-line description, shown by `baocao check --list`
+    summary: str  # one line in Vietnamese, shown by `baocao check --list`
+    summary_en: str
     fn: RuleFn
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, *, severity: Severity, area: str, summary: str) -> Callable[[RuleFn], RuleFn]:
+def rule(
+    id: str, *, severity: Severity, area: str, summary: str, summary_en: str
+) -> Callable[[RuleFn], RuleFn]:
     """Register the decorated function as rule `id`."""
 
     def register(fn: RuleFn) -> RuleFn:
         if id in RULES:
             raise ValueError(f"rule {id} registered twice")
-        RULES[id] = Rule(id, severity, area, summary, fn)
+        RULES[id] = Rule(id, severity, area, summary, summary_en, fn)
         return fn
 
     return register

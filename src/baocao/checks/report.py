@@ -135,3 +135,17 @@ def _finding_dict(loc: Located, lang: str) -> dict[str, Any]:
         "text": loc.text,
         "suggestion": f.suggestion,
     }
+
+
+def rule_table(*, lang: str = "vi") -> str:
+    """Every rule: id, default severity, what it finds (the ids `--disable` and configs take)."""
+    import baocao.checks.rules  # noqa: F401 - registers the rules
+    from baocao.checks.registry import RULES
+
+    width = max(len(r) for r in RULES)
+    rows = []
+    for r in RULES.values():
+        severity = _SEVERITY_VI[r.severity] if lang == "vi" else r.severity
+        summary = r.summary if lang == "vi" else r.summary_en
+        rows.append(f"{r.id:<{width}}  {severity:<9}  {summary}")
+    return "\n".join(rows)

@@ -19,7 +19,13 @@ _MONTH = re.compile(r"\btháng\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?"
 _FOCUS = re.compile(r"nhiệm vụ trọng tâm[^.;]{0,40}?tháng\s+(\d{1,2})", re.I)
 
 
-@rule("date.invalid", severity="error", area="consistency", summary="Ngày không tồn tại")
+@rule(
+    "date.invalid",
+    severity="error",
+    area="consistency",
+    summary_en="A date that does not exist",
+    summary="Ngày không tồn tại",
+)
 def invalid_dates(ctx: Context) -> Iterator[Finding]:
     for m in _DATE.finditer(ctx.text):
         d, mo, y = (int(x) for x in m.groups())
@@ -39,6 +45,7 @@ def invalid_dates(ctx: Context) -> Iterator[Finding]:
     "date.after-report",
     severity="warning",
     area="consistency",
+    summary_en="A data cut-off date after the report's date",
     summary="Ngày chốt số liệu sau ngày ban hành báo cáo",
 )
 def cutoff_after_report(ctx: Context) -> Iterator[Finding]:
@@ -86,6 +93,7 @@ def _part_heading(ctx: Context, section: Section) -> int | None:
     "period.mismatch",
     severity="warning",
     area="consistency",
+    summary_en="A heading or the closing names another month than the period",
     summary="Tháng nêu trong đề mục hoặc câu kết khác kỳ báo cáo",
 )
 def period_mismatch(ctx: Context) -> Iterator[Finding]:
@@ -147,6 +155,7 @@ _NAME_CONTEXT = re.compile(
     "name.variant",
     severity="warning",
     area="consistency",
+    summary_en="The same proper name spelled two ways",
     summary="Cùng một tên riêng viết hai cách",
 )
 def name_variants(ctx: Context) -> Iterator[Finding]:
@@ -190,6 +199,7 @@ def _names_in(text: str) -> Iterator[tuple[str, int, int]]:
     "ref.date-order",
     severity="warning",
     area="consistency",
+    summary_en="A cited document dated after the report, or before the one it implements",
     summary="Văn bản được dẫn có ngày sau ngày báo cáo, hoặc trước văn bản nó thực hiện",
 )
 def reference_dates(ctx: Context) -> Iterator[Finding]:
@@ -234,6 +244,7 @@ _STATE_CODE = re.compile(r"^\d+(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ&]*(?:-[A-ZĐ][A-Z�
     "ref.code",
     severity="warning",
     area="consistency",
+    summary_en="A malformed number and symbol of a cited document",
     summary="Số, ký hiệu của văn bản được dẫn viết sai dạng",
 )
 def reference_codes(ctx: Context) -> Iterator[Finding]:

@@ -29,6 +29,7 @@ def _unit_key(unit: str | None) -> str:
     "data.indicator",
     severity="error",
     area="arithmetic",
+    summary_en="A figure in the text differs from the entered indicator value",
     summary="Số liệu trong lời văn khác với số liệu chỉ tiêu đã nhập",
 )
 def indicator_values(ctx: Context) -> Iterator[Finding]:

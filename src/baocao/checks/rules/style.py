@@ -66,6 +66,7 @@ def _body_lines(ctx: Context):
     "cap.org",
     severity="warning",
     area="style",
+    summary_en="A body's name not capitalised as Phụ lục II of NĐ 30 writes it",
     summary="Tên cơ quan, tổ chức viết hoa chưa đúng (Phụ lục II NĐ 30)",
 )
 def official_name_capitals(ctx: Context) -> Iterator[Finding]:
@@ -101,6 +102,7 @@ def _generic_use(text: str, at: int, written: str) -> bool:
     "cap.admin-unit",
     severity="warning",
     area="style",
+    summary_en="A generic administrative noun capitalised mid-sentence",
     summary="Danh từ chung chỉ đơn vị hành chính viết hoa giữa câu",
 )
 def admin_unit_capitals(ctx: Context) -> Iterator[Finding]:
@@ -121,6 +123,7 @@ def admin_unit_capitals(ctx: Context) -> Iterator[Finding]:
     "style.range-spacing",
     severity="info",
     area="style",
+    summary_en="Year ranges spaced one way here and another there",
     summary="Khoảng năm viết lúc có, lúc không có dấu cách quanh gạch nối",
 )
 def range_spacing(ctx: Context) -> Iterator[Finding]:
@@ -154,6 +157,7 @@ def range_spacing(ctx: Context) -> Iterator[Finding]:
     "style.number-grouping",
     severity="info",
     area="style",
+    summary_en="Numbers from 1,000 grouped in one place and not in another",
     summary="Số từ 1.000 trở lên lúc có, lúc không có dấu chấm phân nhóm",
 )
 def number_grouping(ctx: Context) -> Iterator[Finding]:
