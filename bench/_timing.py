@@ -22,3 +22,12 @@ def median_ms(fn: Callable[[], object], runs: int = 30, warmup: int = 3) -> floa
 def row(name: str, ms: float, ref: float | None = None) -> str:
     ratio = f"{ms / ref:5.2f}×" if ref else "     "
     return f"{name:<52} {ms:9.2f} ms  {ratio}"
+
+
+def machine_speed_ms() -> float:
+    """A fixed pure-Python workload (10⁷ squares summed), to say how fast the machine was.
+
+    Wall-clock results of different runs on these shared machines differ by up to 2× for the
+    same code; this line, printed beside them, lets a reader compare runs.
+    """
+    return median_ms(lambda: sum(i * i for i in range(10**7)), runs=3, warmup=0)

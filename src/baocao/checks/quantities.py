@@ -7,7 +7,9 @@ in the parenthesis structure of its sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,13 +36,30 @@ _MONEY = {
     "đồng": 1.0,
 }
 _MEASURES = {"ha", "km", "m2", "m²", "tấn"}
-# Numbers that are not quantities: years, dates, ordinals, codes, grades, routes.
-_NOT_QUANTITY_BEFORE = re.compile(
-    r"(năm|tháng|ngày|quý|lần thứ|thứ|(?<!tổng )số|khóa|khoá|lớp|Quốc lộ|QL|Tỉnh lộ|đợt|cụm|kỳ|mức|"
-    r"giai đoạn|nhiệm kỳ|Chỉ thị|Nghị quyết|Nghị định|Kết luận|Kế hoạch|Quyết định|"
-    r"Thông tư|Điều|khoản|điểm|K|tuổi)\s*$",
-    re.I,
+# Numbers that are not quantities: years, dates, ordinals, codes, grades, routes. A number is
+# a name when one of these ends the text before it, a space or more in between ("tổng số 35"
+# is a count). Matched with `str.endswith`: this runs for every number of every report.
+_NAMING_WORDS = tuple(
+    w.lower()
+    for w in (
+        *("năm", "tháng", "ngày", "quý", "thứ", "lần thứ", "số", "khóa", "khoá", "lớp", "đợt"),
+        *("cụm", "kỳ", "nhiệm kỳ", "mức", "giai đoạn", "Quốc lộ", "QL", "Tỉnh lộ", "K", "tuổi"),
+        *("Chỉ thị", "Nghị quyết", "Nghị định", "Kết luận", "Kế hoạch", "Quyết định"),
+        *("Thông tư", "Điều", "khoản", "điểm"),
+    )
 )
+
+
+def _names_number(before: str) -> bool:
+    """Whether the words right before a number make it a name or a date ("năm 2023")."""
+    tail = before.rstrip()
+    if not tail or len(tail) == len(before):
+        return False  # the number's own text ("(", ":") stands between: not these words
+    low = tail.lower()
+    if low.endswith("tổng số"):
+        return False
+    return low.endswith(_NAMING_WORDS)
+
 
 # "trong 6 tháng 955 tỷ đồng": after a duration the number is a quantity, not a month's name.
 _DURATION_BEFORE = re.compile(r"\d\s+(năm|tháng|quý|ngày|tuần)\s+$", re.I)
@@ -89,6 +108,12 @@ def quantities(sentence: str) -> list[Quantity]:
     return list(_quantities(sentence))
 
 
+def clear_cache() -> None:
+    """Forget the quantities read so far (benchmarks measure a text read for the first time)."""
+    _quantities.cache_clear()
+    _sentences.cache_clear()
+
+
 @lru_cache(maxsize=4096)
 def _quantities(sentence: str) -> tuple[Quantity, ...]:
     # Cached: several arithmetic rules read the same paragraph, and the web editor checks a
@@ -97,28 +122,27 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
     depths = _depths(sentence)
     for m in _NUM.finditer(sentence):
         before = sentence[max(0, m.start() - 14) : m.start()]
-        if _NOT_QUANTITY_BEFORE.search(before) and not _DURATION_BEFORE.search(before):
+        if _names_number(before) and not _DURATION_BEFORE.search(before):
             continue
-        after = sentence[m.end() :]
         month, year = m.group(1), m.group(2) or ""
-        if re.fullmatch(r"(19|20)\d\d", year) and month.isdigit() and int(month) <= 12:
+        if _YEAR.fullmatch(year) and month.isdigit() and int(month) <= 12:
             continue  # "02/2023": a month and its year
         value, decimals = parse_number(m.group(1)), decimals_of(m.group(1))
-        if after.startswith("%"):
+        if sentence.startswith("%", m.end()):
             out.append(
                 Quantity(
-                    value, decimals, "%", m.start(), m.end() + 1, depths[m.start()], percent=True
+                    value, decimals, "%", m.start(), m.end() + 1, depths(m.start()), percent=True
                 )
             )
             continue
-        unit_m = _UNIT_RE.match(after)
+        unit_m = _UNIT_RE.match(sentence, m.end())
         unit = unit_m.group(1) if unit_m else None
-        end = m.end() + (unit_m.end() if unit_m else 0)
+        end = unit_m.end() if unit_m else m.end()
         total, total_dec = (None, 0)
         if m.group(2):
             total, total_dec = parse_number(m.group(2)), decimals_of(m.group(2))
         out.append(
-            Quantity(value, decimals, unit, m.start(), end, depths[m.start()], total, total_dec)
+            Quantity(value, decimals, unit, m.start(), end, depths(m.start()), total, total_dec)
         )
         pair = _PAIRED.match(sentence, end) if unit and total is None else None
         if (
@@ -134,7 +158,7 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
                     pair_unit.group(1),
                     pair.start(1),
                     pair_unit.end(),
-                    depths[pair.start(1)],
+                    depths(pair.start(1)),
                     paired=True,
                 )
             )
@@ -145,26 +169,54 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
 _PAIRED = re.compile(r"\s*/\s*(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 
 
-def _depths(text: str) -> list[int]:
+def _depths(text: str) -> Callable[[int], int]:
+    """The parenthesis depth at any position of `text` ("(" counts from itself, ")" after itself).
+
+    Only the parentheses are walked, not every character: numbers are few, text is long.
+    """
     if "(" not in text:
-        return [0] * len(text)  # most sentences have no parentheses
-    depth, out = 0, []
-    for c in text:
-        if c == "(":
+        return lambda _: 0  # most sentences have no parentheses
+    marks: list[int] = []  # positions of the parentheses
+    at: list[int] = []  # depth at that position
+    after: list[int] = []  # depth just after it
+    depth = 0
+    for m in _PAREN.finditer(text):
+        if m.group(0) == "(":
             depth += 1
-        out.append(depth)
-        if c == ")":
+            marks.append(m.start())
+            at.append(depth)
+        else:
+            marks.append(m.start())
+            at.append(depth)
             depth = max(0, depth - 1)
-    return out
+        after.append(depth)
+
+    def depth_at(i: int) -> int:
+        k = bisect.bisect_right(marks, i) - 1
+        if k < 0:
+            return 0
+        return at[k] if marks[k] == i else after[k]
+
+    return depth_at
+
+
+_PAREN = re.compile(r"[()]")
+_YEAR = re.compile(r"(19|20)\d\d")
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=\S)")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of a paragraph, split after ". " before a capital."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, str], ...]:
     out, pos = [], 0
-    for m in re.finditer(r"\.\s+(?=\S)", text):
+    for m in _SENTENCE_BREAK.finditer(text):
         nxt = text[m.end() : m.end() + 1]
         if nxt.isupper() or nxt in '(“"-':
             out.append((pos, text[pos : m.start() + 1]))
             pos = m.end()
     out.append((pos, text[pos:]))
-    return [(p, s) for p, s in out if s.strip()]
+    return tuple((p, s) for p, s in out if s.strip())

@@ -212,24 +212,30 @@ def _word_spans(
     the syllables of pairs attested in real text."""
     lex = lexicon()
     starts = _prefixes(known) if known else frozenset()
+    # locals: this loop runs for every syllable of every line checked
+    pairs, established, words, prefixes = lex.attested, lex.established, lex.words, lex.prefixes
+    longest, n = lex.longest, len(keys)
     spans: list[_Span] = []
     attested: set[int] = set()
-    for j, link in enumerate(linked):
-        if not link:
+    two = [f"{a} {b}" if link else "" for a, b, link in zip(keys, keys[1:], linked, strict=False)]
+    for j, pk in enumerate(two):
+        if not pk:
             continue
-        pk, k = f"{keys[j]} {keys[j + 1]}", j + 2
-        if pk in lex.attested:
-            attested.update((j, j + 1))
-        while True:
-            if pk in known or pk in lex.established:
-                spans.append((j, k, True))
-            elif pk in lex.words:
-                spans.append((j, k, False))
-            if k == len(keys) or not linked[k - 1] or k - j == lex.longest:
-                break
-            if pk not in lex.prefixes and pk not in starts:
-                break  # no longer word starts so
+        if pk in pairs:
+            attested.add(j)
+            attested.add(j + 1)
+        if pk in established or pk in known:
+            spans.append((j, j + 2, True))
+        elif pk in words:
+            spans.append((j, j + 2, False))
+        k = j + 2
+        # longer words only where a listed word starts so
+        while (pk in prefixes or pk in starts) and k < n and linked[k - 1] and k - j < longest:
             pk, k = f"{pk} {keys[k]}", k + 1
+            if pk in established or pk in known:
+                spans.append((j, k, True))
+            elif pk in words:
+                spans.append((j, k, False))
     return spans, attested
 
 
@@ -324,11 +330,7 @@ def _like(variant: str, written: str) -> str:
     summary="Trộn kiểu đặt dấu cũ và mới (hoà/hòa, uỷ/ủy)",
 )
 def tone_style(ctx: Context) -> Iterator[Finding]:
-    found = [
-        (line.start + m.start(), m.group(0))
-        for line in _body(ctx)
-        for m in _TWO_PLACEMENTS.finditer(line.text)
-    ]
+    found = [(line.start + at, w) for line in _body(ctx) for at, w in _two_placements(line.text)]
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for _, w in found:
         forms[unify_tone(w.lower())][w.lower()] += 1
@@ -349,15 +351,26 @@ def tone_style(ctx: Context) -> Iterator[Finding]:
 
 # The syllables with two tone placements (see `unify_tone`): a tone mark on o/u before a final
 # a/e/y, or on that final vowel ("hoà"/"hòa", "uỷ"/"ủy"); "quý" is no such syllable.
+# The pair is matched first and its word found from there: a pattern that starts with the
+# word's letters would be tried, and fail, at every letter of the text.
 _TWO_PLACEMENTS = re.compile(
-    r"(?i)(?<![^\W\d_])[^\W\d_]*(?<!q)(?:[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ])(?![^\W\d_])"
+    r"(?i)(?<!q)(?:[òóỏõọ][ae]|o[àáảãạèéẻẽẹ]|[ùúủũụ]y|u[ỳýỷỹỵ])(?![^\W\d_])"
 )
+
+
+def _two_placements(text: str) -> Iterator[tuple[int, str]]:
+    """(start, word) of every syllable written with one of two tone placements."""
+    for m in _TWO_PLACEMENTS.finditer(text):
+        start = m.start()
+        while start and text[start - 1].isalpha():
+            start -= 1
+        yield start, text[start : m.end()]
 
 
 # Not after a one-letter abbreviation ("v.v.", "x."), "tr." or "TP."/"Tp."; a quotation mark may
 # open the sentence.
 _SENTENCE_START = re.compile(
-    r"(?<![.\s][a-zđ])(?<!\bv\.v)(?<!\btr)(?<!\bTP)(?<!\bTp)[.?!]\s+[\u201c\"]?([^\W\d_])"
+    r"(?=[.?!])(?<![.\s][a-zđ])(?<!\bv\.v)(?<!\btr)(?<!\bTP)(?<!\bTp)[.?!]\s+[\u201c\"]?([^\W\d_])"
 )
 
 
