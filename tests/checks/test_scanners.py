@@ -86,3 +86,17 @@ def test_words_that_make_a_number_a_name(before):
     from baocao.checks.quantities import _names_number
 
     assert _names_number(before) == bool(_PLAIN_NAMING.search(before))
+
+
+@settings(max_examples=300, deadline=None)  # the first example loads the word lists
+@given(st.text(alphabet="hoà Quý2_ .,\n\t-xã", max_size=60))
+def test_a_line_cut_into_syllables(text):
+    import itertools
+
+    from baocao.checks.rules.language import _Line
+
+    toks = list(re.finditer(r"[^\W\d_]+", text))
+    line = _Line.of(text, frozenset())
+    assert line.words == [t.group(0) for t in toks]
+    assert line.starts == [t.start() for t in toks]
+    assert line.linked == [text[a.end() : b.start()] == " " for a, b in itertools.pairwise(toks)]

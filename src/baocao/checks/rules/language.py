@@ -34,7 +34,8 @@ from baocao.checks.lexicon import bare, key, lexicon, phrase_key
 from baocao.checks.registry import Context, rule
 from baocao.text.normalize import unify_tone
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN_SPLIT = re.compile(r"([^\W\d_]+)")
+_PAIR = "{} {}"
 # Reduplications that are words although the lists may lack them.
 _REDUPLICATION = frozenset(
     "từ ngày người nhà đâu lâu dần đời mãi vừa thường xa cao rất mỗi".split()  # noqa: SIM905
@@ -150,16 +151,16 @@ def diacritic_fixes(text: str, known: frozenset[str] = frozenset()) -> list[Fix]
     """
     line = _Line.of(text, known)
     found: list[_Candidate] = []
-    for i, word in enumerate(line.low):
-        if i in line.covered or not line.plain[i] or word in _STABLE or line.keys[i] in known:
+    for i in sorted(set(range(len(line.low))) - line.covered):
+        if not line.plain[i] or line.low[i] in _STABLE or line.keys[i] in known:
             continue
         found.extend(_candidates(line, i))
     out = []
     for c in _resolve(found):
-        tok = line.toks[c.index]
-        fixed = _like(c.variant, tok.group(0))
-        parts = [fixed if x == c.index else line.toks[x].group(0) for x in range(*c.span)]
-        out.append(Fix(tok.start(), tok.group(0), fixed, " ".join(parts), c.common))
+        written = line.words[c.index]
+        fixed = _like(c.variant, written)
+        parts = [fixed if x == c.index else line.words[x] for x in range(*c.span)]
+        out.append(Fix(line.starts[c.index], written, fixed, " ".join(parts), c.common))
     return out
 
 
@@ -167,7 +168,8 @@ def diacritic_fixes(text: str, known: frozenset[str] = frozenset()) -> list[Fix]
 class _Line:
     """One line cut into syllables, with what the diacritic rule needs to know of each."""
 
-    toks: list[re.Match[str]]
+    words: list[str]  # the syllables as written
+    starts: list[int]  # where each starts in the line
     low: list[str]
     keys: list[str]
     folds: list[str]
@@ -178,14 +180,19 @@ class _Line:
 
     @classmethod
     def of(cls, text: str, known: frozenset[str]) -> _Line:
-        toks = list(_TOKEN.finditer(text))
-        seen = [_syllable(t.group(0)) for t in toks]
+        # One split gives syllables and what separates them: [sep, syllable, sep, …, sep].
+        # Every step below is a map or a slice, as this runs for every syllable checked.
+        pieces = _TOKEN_SPLIT.split(text)
+        words = pieces[1::2]
+        ends = list(itertools.accumulate(map(len, pieces)))
+        starts = ends[0 : 2 * len(words) : 2]
+        linked = [sep == " " for sep in pieces[2:-1:2]]
+        seen = list(map(_syllable, words))
         low = [s[0] for s in seen]
         keys = [s[1] for s in seen]
-        linked = [text[a.end() : b.start()] == " " for a, b in itertools.pairwise(toks)]
-        plain = [
-            s[3] or _plain(t.group(0), text, t.start()) for s, t in zip(seen, toks, strict=True)
-        ]
+        plain = [s[3] for s in seen]
+        for i in [i for i, p in enumerate(plain) if not p]:
+            plain[i] = _plain(words[i], text, starts[i])
         spans, attested = _word_spans(keys, linked, known)
         covered = {x for j, k, _ in spans for x in range(j, k)} | attested
         common_at: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -194,7 +201,7 @@ class _Line:
                 for x in range(j, k):
                     common_at[x].append((j, k))
         folds = [s[2] for s in seen]
-        return cls(toks, low, keys, folds, linked, plain, dict(common_at), covered)
+        return cls(words, starts, low, keys, folds, linked, plain, dict(common_at), covered)
 
 
 @lru_cache(maxsize=65536)
@@ -217,9 +224,9 @@ def _word_spans(
     longest, n = lex.longest, len(keys)
     spans: list[_Span] = []
     attested: set[int] = set()
-    two = [f"{a} {b}" if link else "" for a, b, link in zip(keys, keys[1:], linked, strict=False)]
+    two = list(map(_PAIR.format, keys, keys[1:]))
     for j, pk in enumerate(two):
-        if not pk:
+        if not linked[j]:
             continue
         if pk in pairs:
             attested.add(j)
