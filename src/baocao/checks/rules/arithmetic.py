@@ -253,6 +253,9 @@ def _done_not_done(ctx: Context, span: Span, qs: list[Quantity]) -> Iterator[Fin
     for start, sentence in sentences(span.text):
         if not _TOTAL_WORD.search(sentence):
             continue
+        low = sentence.lower()
+        if "đã" not in low or ("chưa" not in low and "còn" not in low):
+            continue  # both halves are needed; most sentences with a total have neither
         local = [q for q in qs if start <= q.start < start + len(sentence) and not q.percent]
         total_at = _TOTAL_WORD.search(sentence).end() + start
         total = next((q for q in local if q.start >= total_at), None)
@@ -315,7 +318,8 @@ def _list_breakdowns(ctx: Context) -> Iterator[Finding]:
     containers = [ctx.doc.preamble, *(s.paragraphs for s in ctx.doc.iter_sections())]
     for paragraphs in containers:
         for i, p in enumerate(paragraphs):
-            m = _TRAILING_MARKER.search(p.text)
+            # only the paragraph's end can hold it: searching from there spares the scan
+            m = _TRAILING_MARKER.search(p.text, max(0, len(p.text) - 40))
             if not m:
                 continue
             qs = quantities(p.text)
