@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/cost_check.py [REVISION]      (default: 555b510, before issue 3's
                                                           second slice)
+    .venv/bin/python bench/cost_check.py --rules         this tree, rule by rule
 
 Wall-clock times on this machine swing by a factor of two from hour to hour (the same code
 measured 44 ms one day and 100 ms another), so a change's effect is measured here in machine
@@ -31,17 +32,25 @@ from baocao.checks.run import check_document
 from baocao.document.readers.text import read_text
 doc = read_text(Path(sys.argv[2]))
 check_document(doc)
+only = sys.argv[3].split(",") if len(sys.argv) > 3 else None
 for _ in range(int(sys.argv[1])):
     if hasattr(q, "clear_cache"):
         q.clear_cache()
-    check_document(doc)
+    if only is None:
+        check_document(doc)
+    else:
+        from baocao.checks.registry import RULES, Context
+        ctx = Context(doc, {})
+        ctx.lines
+        for rule_id in only:
+            list(RULES[rule_id].fn(ctx))
 """
 
 
-def instructions(src: Path, runs: int, script: Path) -> int:
+def instructions(src: Path, runs: int, script: Path, *rules: str) -> int:
     sample = ROOT / "examples" / "huyen-uy-vu-ban-2023-02.txt"
     out = subprocess.run(
-        [*VALGRIND, str(PYTHON), str(script), str(runs), str(sample)],
+        [*VALGRIND, str(PYTHON), str(script), str(runs), str(sample), *rules],
         env={**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"},
         capture_output=True,
         text=True,
@@ -50,8 +59,14 @@ def instructions(src: Path, runs: int, script: Path) -> int:
     return int(re.search(r"Collected : (\d+)", out.stderr).group(1))
 
 
-def per_check(src: Path, script: Path) -> float:
-    return (instructions(src, 3, script) - instructions(src, 0, script)) / 3
+def per_check(src: Path, script: Path, *rules: str) -> float:
+    return (instructions(src, 3, script, *rules) - instructions(src, 0, script, *rules)) / 3
+
+
+def by_rule(script: Path) -> None:
+    """The three costliest rules of the sample, each alone (the layout of lines included)."""
+    for rule_id in ("lang.diacritic", "arith.breakdown", "cap.org"):
+        print(f"{rule_id:<18} {per_check(ROOT / 'src', script, rule_id) / 1e6:7.1f} M instructions")
 
 
 def main() -> None:
@@ -59,6 +74,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "check_sample.py"
         script.write_text(SCRIPT, encoding="utf-8")
+        if revision == "--rules":
+            by_rule(script)
+            return
         other = Path(tmp) / "other"
         subprocess.run(
             ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(other), revision],

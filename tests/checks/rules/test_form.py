@@ -79,11 +79,12 @@ Nội dung.
 """
 
 
-def _severities(text: str, rule: str) -> list[str]:
+def _severities(text_or_doc, rule: str) -> list[str]:
     from baocao.checks.run import check_document
     from tests.checks.helpers import doc_of
 
-    return [f.severity for f in check_document(doc_of(text)) if f.rule == rule]
+    doc = doc_of(text_or_doc) if isinstance(text_or_doc, str) else text_or_doc
+    return [f.severity for f in check_document(doc) if f.rule == rule]
 
 
 def test_the_place_and_date_line_is_judged_as_typed():
@@ -116,10 +117,4 @@ def test_a_date_line_the_writer_printed_is_never_flagged(tmp_path):
     write_document(doc, out)
     again = read_document(out)
     assert again == doc  # the typed line is no part of a document's identity
-    assert _severities_of(again) == []
-
-
-def _severities_of(doc) -> list[str]:
-    from baocao.checks.run import check_document
-
-    return [f.severity for f in check_document(doc) if f.rule == "form.date-line"]
+    assert _severities(again, "form.date-line") == []
