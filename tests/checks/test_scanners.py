@@ -100,3 +100,64 @@ def test_a_line_cut_into_syllables(text):
     assert line.words == [t.group(0) for t in toks]
     assert line.starts == [t.start() for t in toks]
     assert line.linked == [text[a.end() : b.start()] == " " for a, b in itertools.pairwise(toks)]
+
+
+def _plain_cover(keys, linked, known):
+    """The syllables some listed word, known phrase or attested pair holds, and the common words
+    of the line: every run of 2-4 linked syllables looked up (the definition the bulk pair pass
+    and the lazy walk of `_Line` must agree with)."""
+    from baocao.checks.lexicon import lexicon
+
+    lex = lexicon()
+    prefixes = lex.prefixes | {
+        " ".join(p.split(" ")[:n]) for p in known for n in range(2, p.count(" ") + 1)
+    }
+    covered, common = set(), []
+    for j in range(len(keys) - 1):
+        for k in range(j + 2, min(j + lex.longest, len(keys)) + 1):
+            if not all(linked[j : k - 1]):
+                break
+            pk = " ".join(keys[j:k])
+            if k - j == 2 and pk in lex.attested:
+                covered.update((j, j + 1))
+            if pk in lex.established or pk in known:
+                covered.update(range(j, k))
+                common.append((j, k))
+            elif pk in lex.words:
+                covered.update(range(j, k))
+            if pk not in prefixes:
+                break
+    return covered, common
+
+
+_KNOWN = ["tổng mức", "chuyên biến", "phong trào thi đua yêu", "lẻ cung đông"]
+# Syllables of words the lists hold, typos of them, and whole phrases so that long words occur.
+_PIECES = [
+    *"""chuyển chuyên biến tích cực công tác cán bộ chiến binh cựu cửu hội nông dân thi đua yêu
+    nước ban chấp hành ủy viên tổng mức bán lẻ đông đồng hành cùng cung""".split(),  # noqa: SIM905
+    *_KNOWN,
+    *("cựu chiến binh", "ban chấp hành trung ương", "tổng mức bán lẻ", "đồng hành cùng"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", " ", " ", ", ", "  "])),
+        max_size=24,
+    ),
+    st.sets(st.sampled_from(["tổng mức", "chuyên biến", "phong trào thi đua yêu", "lẻ cung đông"])),
+)
+def test_the_syllables_left_alone_and_the_words_a_fix_may_not_cut(pieces, known):
+    from baocao.checks.rules.language import _Line
+
+    text = "".join(w + sep for w, sep in pieces)
+    line = _Line.of(text, frozenset(known))
+    covered, common = _plain_cover(line.keys, line.linked, frozenset(known))
+    alone = [i for i in line.alone() if not line.in_long_word(i)]
+    assert alone == [i for i in range(len(line.words)) if i not in covered]
+    n = len(line.words)
+    for j in range(n):
+        for k in range(j + 2, min(j + 4, n) + 1):
+            cuts = any(a < k and b > j and (a < j or b > k) for a, b in common)
+            assert line.cuts_common_word(j, k) == cuts

@@ -95,6 +95,7 @@ class Lexicon:
     ]  # "chuyen bien" -> ("chuyển biến", ...): words by bare letters
     spellings: dict[str, tuple[str, ...]]  # key -> its spellings ("kì" -> ("kì", "kỳ"))
     prefixes: frozenset[str]  # starts of two or more syllables of the longer words
+    covering: frozenset[str]  # words | established | attested: a pair here is no suspect
 
 
 @cache
@@ -112,17 +113,20 @@ def lexicon() -> Lexicon:
         if 2 <= len(parts) <= 4:
             multi[phrase_key(parts)] += n
     news = _news_words()
+    words, attested = frozenset(multi), frozenset(_attested_pairs())
+    established = news | {pk for pk, n in multi.items() if n >= 3}
     return Lexicon(
-        frozenset(multi),
+        words,
         4,
-        frozenset(_attested_pairs()),
+        attested,
         news,
-        news | {pk for pk, n in multi.items() if n >= 3},
+        established,
         _tagged_counts(),
         _grouped(sylls, bare),
         _grouped(set(multi), lambda w: " ".join(bare(s) for s in w.split(" "))),
         _grouped(sylls, key),
         frozenset(" ".join(w.split(" ")[:n]) for w in multi for n in range(2, w.count(" ") + 1)),
+        words | established | attested,
     )
 
 

@@ -42,7 +42,9 @@ def unify_tone(word: str) -> str:
 # A word that ends in oa/oe/uy with a tone mark on its last vowel: the only ones `unify_tone`
 # changes. Matching just these keeps `unify_tones` from calling back for every word.
 _AMBIGUOUS = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
-_WORD = re.compile(r"\w+")
+# The same pair where `unify_tone` moves its mark ("quý" keeps it): replaced in place, so only
+# these few pairs, not every word of the text, call back into Python.
+_AMBIGUOUS_PAIR = re.compile(r"(?<![qQ])" + _AMBIGUOUS.pattern)
 
 
 def unify_tones(text: str) -> str:
@@ -50,7 +52,14 @@ def unify_tones(text: str) -> str:
     text = nfc(text)
     if not _AMBIGUOUS.search(text):
         return text
-    return _WORD.sub(lambda m: unify_tone(m.group(0)), text)
+    return _AMBIGUOUS_PAIR.sub(_tone_on_first, text)
+
+
+def _tone_on_first(m: re.Match[str]) -> str:
+    """ "oà" -> "òa": the pair's tone mark moved to its first vowel."""
+    first, second = m.group(0)
+    bare, tone = unicodedata.normalize("NFD", second)
+    return nfc(first + tone) + bare
 
 
 def _letters(upper: bool) -> str:

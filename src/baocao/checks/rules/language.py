@@ -23,6 +23,7 @@ uses the word lists and news-text evidence of `baocao.checks.lexicon`:
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -151,10 +152,11 @@ def diacritic_fixes(text: str, known: frozenset[str] = frozenset()) -> list[Fix]
     """
     line = _Line.of(text, known)
     found: list[_Candidate] = []
-    for i in sorted(set(range(len(line.low))) - line.covered):
-        if not line.plain[i] or line.low[i] in _STABLE or line.keys[i] in known:
+    for i in line.alone():
+        if line.low[i] in _STABLE or line.keys[i] in known or not line.is_plain(i):
             continue
-        found.extend(_candidates(line, i))
+        if not line.in_long_word(i):
+            found.extend(_candidates(line, i))
     out = []
     for c in _resolve(found):
         written = line.words[c.index]
@@ -164,44 +166,101 @@ def diacritic_fixes(text: str, known: frozenset[str] = frozenset()) -> list[Fix]
     return out
 
 
-@dataclass
 class _Line:
-    """One line cut into syllables, with what the diacritic rule needs to know of each."""
+    """One line cut into syllables, with what the diacritic rule needs to know of each.
 
-    words: list[str]  # the syllables as written
-    starts: list[int]  # where each starts in the line
-    low: list[str]
-    keys: list[str]
-    folds: list[str]
-    linked: list[bool]  # syllable x and x + 1 are separated by exactly one space
-    plain: list[bool]
-    common_at: dict[int, list[tuple[int, int]]]  # syllable -> common words that hold it
-    covered: set[int]
+    Nine syllables in ten sit in a listed or attested pair, so the line is first judged pair
+    by pair, in bulk (maps over the pair keys); the longer words, whether a syllable is written
+    as a name, and the common words a fix must not cut through are looked up only around the
+    few syllables left over.
+    """
+
+    def __init__(self, text: str, known: frozenset[str]) -> None:
+        # One split gives syllables and what separates them: [sep, syllable, sep, …, sep].
+        pieces = _TOKEN_SPLIT.split(text)
+        self.text, self.known = text, known
+        self.words: list[str] = pieces[1::2]  # the syllables as written
+        ends = list(itertools.accumulate(map(len, pieces)))
+        self.starts: list[int] = ends[0 : 2 * len(self.words) : 2]  # where each starts
+        # syllable x and x + 1 are separated by exactly one space
+        self.linked: list[bool] = list(map(" ".__eq__, pieces[2:-1:2]))
+        # lower case, lookup key, bare letters, whether lower case: one column each
+        columns = list(zip(*map(_syllable, self.words), strict=True)) or [(), (), (), ()]
+        self.low, self.keys, self.folds, self._lower = columns
+        self._plain: dict[int, bool] = {}
+        self._spans: dict[int, list[_Span]] = {}
+        self._pairs: list[str] = list(map(_PAIR.format, self.keys, self.keys[1:]))
+        lex = lexicon()
+        self._prefix_of_known = _prefixes(known) if known else frozenset()
+        hit = map(lex.covering.__contains__, self._pairs)
+        starts_long = map(lex.prefixes.__contains__, self._pairs)
+        if known:
+            hit = map(operator.or_, hit, map(known.__contains__, self._pairs))
+            starts_long = map(
+                operator.or_, starts_long, map(self._prefix_of_known.__contains__, self._pairs)
+            )
+        # pair x covers syllables x and x + 1: kept as a list padded with False at both ends
+        self._pair_hit = [False, *map(operator.and_, hit, self.linked), False]
+        self._starts_long = [*map(operator.and_, starts_long, self.linked), False]
 
     @classmethod
     def of(cls, text: str, known: frozenset[str]) -> _Line:
-        # One split gives syllables and what separates them: [sep, syllable, sep, …, sep].
-        # Every step below is a map or a slice, as this runs for every syllable checked.
-        pieces = _TOKEN_SPLIT.split(text)
-        words = pieces[1::2]
-        ends = list(itertools.accumulate(map(len, pieces)))
-        starts = ends[0 : 2 * len(words) : 2]
-        linked = [sep == " " for sep in pieces[2:-1:2]]
-        seen = list(map(_syllable, words))
-        low = [s[0] for s in seen]
-        keys = [s[1] for s in seen]
-        plain = [s[3] for s in seen]
-        for i in [i for i, p in enumerate(plain) if not p]:
-            plain[i] = _plain(words[i], text, starts[i])
-        spans, attested = _word_spans(keys, linked, known)
-        covered = {x for j, k, _ in spans for x in range(j, k)} | attested
-        common_at: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for j, k, common in spans:
-            if common:
-                for x in range(j, k):
-                    common_at[x].append((j, k))
-        folds = [s[2] for s in seen]
-        return cls(words, starts, low, keys, folds, linked, plain, dict(common_at), covered)
+        return cls(text, known)
+
+    def alone(self) -> Iterator[int]:
+        """Syllables that no listed or attested pair, nor known phrase, holds with a neighbour."""
+        if not self.words:
+            return iter(())
+        hit = self._pair_hit
+        either = map(operator.or_, hit, hit[1:])
+        return itertools.compress(itertools.count(), map(operator.not_, either))
+
+    def is_plain(self, i: int) -> bool:
+        """Lower-case, or capitalised only where a sentence starts (see `_plain`)."""
+        if self._lower[i]:
+            return True
+        if i not in self._plain:
+            self._plain[i] = _plain(self.words[i], self.text, self.starts[i])
+        return self._plain[i]
+
+    def spans_from(self, j: int) -> list[_Span]:
+        """Every listed word or known phrase that starts at syllable `j`: [j, k), common."""
+        if j not in self._spans:
+            self._spans[j] = self._walk(j)
+        return self._spans[j]
+
+    def _walk(self, j: int) -> list[_Span]:
+        if j >= len(self._pairs) or not self.linked[j]:
+            return []
+        lex, known, keys = lexicon(), self.known, self.keys
+        spans: list[_Span] = []
+        pk, k = self._pairs[j], j + 2
+        while True:
+            if pk in lex.established or pk in known:
+                spans.append((j, k, True))
+            elif pk in lex.words:
+                spans.append((j, k, False))
+            # longer words only where a listed word starts so
+            if not (pk in lex.prefixes or pk in self._prefix_of_known):
+                return spans
+            if k >= len(keys) or not self.linked[k - 1] or k - j >= lex.longest:
+                return spans
+            pk, k = f"{pk} {keys[k]}", k + 1
+
+    def in_long_word(self, i: int) -> bool:
+        """Whether a listed word or known phrase of three syllables or more holds syllable `i`."""
+        for j in range(max(0, i - lexicon().longest + 1), i + 1):
+            if self._starts_long[j] and any(k > i for _, k, _ in self.spans_from(j)):
+                return True
+        return False
+
+    def cuts_common_word(self, j: int, k: int) -> bool:
+        """Whether a common word of the line overlaps syllables [j, k) without lying inside."""
+        for a in range(max(0, j - lexicon().longest + 1), k):
+            for _, b, common in self.spans_from(a):
+                if common and b > j and (a < j or b > k):
+                    return True
+        return False
 
 
 @lru_cache(maxsize=65536)
@@ -210,40 +269,6 @@ def _syllable(written: str) -> tuple[str, str, str, bool]:
     low = written.lower()
     k = key(low)
     return low, k, bare(k), written.islower()
-
-
-def _word_spans(
-    keys: list[str], linked: list[bool], known: frozenset[str]
-) -> tuple[list[_Span], set[int]]:
-    """Every listed word or known phrase of the line ([first, last), whether established), and
-    the syllables of pairs attested in real text."""
-    lex = lexicon()
-    starts = _prefixes(known) if known else frozenset()
-    # locals: this loop runs for every syllable of every line checked
-    pairs, established, words, prefixes = lex.attested, lex.established, lex.words, lex.prefixes
-    longest, n = lex.longest, len(keys)
-    spans: list[_Span] = []
-    attested: set[int] = set()
-    two = list(map(_PAIR.format, keys, keys[1:]))
-    for j, pk in enumerate(two):
-        if not linked[j]:
-            continue
-        if pk in pairs:
-            attested.add(j)
-            attested.add(j + 1)
-        if pk in established or pk in known:
-            spans.append((j, j + 2, True))
-        elif pk in words:
-            spans.append((j, j + 2, False))
-        k = j + 2
-        # longer words only where a listed word starts so
-        while (pk in prefixes or pk in starts) and k < n and linked[k - 1] and k - j < longest:
-            pk, k = f"{pk} {keys[k]}", k + 1
-            if pk in established or pk in known:
-                spans.append((j, k, True))
-            elif pk in words:
-                spans.append((j, k, False))
-    return spans, attested
 
 
 @lru_cache(maxsize=8)
@@ -263,11 +288,12 @@ def _candidates(line: _Line, i: int) -> Iterator[_Candidate]:
     for length in range(2, lex.longest + 1):
         for j in range(max(0, i - length + 1), min(i, n - length) + 1):
             k = j + length
-            if not all(line.linked[j : k - 1]) or not all(line.plain[j:k]):
+            words = lex.folded.get(" ".join(line.folds[j:k]))
+            if not words or not all(line.linked[j : k - 1]):
                 continue
-            if any(a < j or b > k for x in range(j, k) for a, b in line.common_at.get(x, ())):
-                continue  # the word would cut through a common word the text has
-            for pk in lex.folded.get(" ".join(line.folds[j:k]), ()):
+            if not all(map(line.is_plain, range(j, k))) or line.cuts_common_word(j, k):
+                continue  # a name, or the word would cut through a common word the text has
+            for pk in words:
                 parts = pk.split(" ")
                 same = [parts[x - j] == line.keys[x] for x in range(j, k)]
                 if not same[i - j] and sum(same) == length - 1:

@@ -46,9 +46,13 @@ OFFICIAL_NAMES = sorted(
     reverse=True,
 )
 _BY_KEY = {unify_tones(name).lower(): name for name in OFFICIAL_NAMES}
-# One pass: the alternation tries the longest names first, as OFFICIAL_NAMES is sorted so.
+# One pass: the alternation tries the longest names first, as OFFICIAL_NAMES is sorted so. The
+# lookahead on the names' first letters keeps the alternation from being tried at every letter.
+_FIRST_LETTERS = sorted({c for n in OFFICIAL_NAMES for c in (n[0].lower(), n[0].upper())})
 _ANY_NAME = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(unify_tones(n)) for n in OFFICIAL_NAMES) + r")(?!\w)",
+    rf"(?=[{''.join(_FIRST_LETTERS)}])(?<!\w)(?:"
+    + "|".join(re.escape(unify_tones(n)) for n in OFFICIAL_NAMES)
+    + r")(?!\w)",
     re.I,
 )
 _ADMIN = re.compile(
