@@ -161,3 +161,29 @@ def test_the_syllables_left_alone_and_the_words_a_fix_may_not_cut(pieces, known)
         for k in range(j + 2, min(j + 4, n) + 1):
             cuts = any(a < k and b > j and (a < j or b > k) for a, b in common)
             assert line.cuts_common_word(j, k) == cuts
+
+
+# The doubled-word scan's plain definition: a syllable, or two, written again right after.
+_PLAIN_DOUBLED = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) ((?i:\1))(?![^\W\d_])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["các", "Các", "CÁC", "triển", "khai", "Khai", "ca", "c2"]),
+            st.sampled_from([" ", " ", " ", "  ", ", ", "-"]),
+        ),
+        max_size=14,
+    )
+)
+def test_syllables_written_twice(pieces):
+    from baocao.checks.rules.language import _doubled_at, _Syllables
+
+    text = "".join(w + sep for w, sep in pieces)
+    cut = _Syllables(text)
+    found = [
+        (cut.starts[i], cut.starts[i + 2 * n - 1] + len(cut.words[i + 2 * n - 1]))
+        for i, n in _doubled_at(cut)
+    ]
+    assert found == [m.span() for m in _PLAIN_DOUBLED.finditer(text)]

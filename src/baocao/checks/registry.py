@@ -23,6 +23,9 @@ class Context:
 
     doc: Document
     options: dict[str, Any] = field(default_factory=dict)
+    # What several rules derive from the same lines (the syllables of each), kept for this
+    # run only: a report that repeats a paragraph pays for it twice, as a new report would.
+    shared: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def lines(self) -> list[Line]:

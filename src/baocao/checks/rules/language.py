@@ -26,17 +26,17 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from baocao.checks.findings import Finding
 from baocao.checks.lexicon import bare, key, lexicon, phrase_key
 from baocao.checks.registry import Context, rule
+from baocao.document.canonical import Line
 from baocao.text.normalize import unify_tone
 
 _TOKEN_SPLIT = re.compile(r"([^\W\d_]+)")
-_PAIR = "{} {}"
 # Reduplications that are words although the lists may lack them.
 _REDUPLICATION = frozenset(
     "từ ngày người nhà đâu lâu dần đời mãi vừa thường xa cao rất mỗi".split()  # noqa: SIM905
@@ -75,6 +75,13 @@ def _body(ctx: Context) -> list:
     return [ln for ln in ctx.lines if ln.kind in ("paragraph", "heading", "footnote", "subtitle")]
 
 
+def _cut_lines(ctx: Context) -> list[tuple[Line, _Syllables]]:
+    """The body lines, each cut into syllables once per run for the rules that read syllables."""
+    if "syllables" not in ctx.shared:
+        ctx.shared["syllables"] = [(ln, _Syllables(ln.text)) for ln in _body(ctx)]
+    return ctx.shared["syllables"]
+
+
 @rule(
     "lang.doubled-word",
     severity="warning",
@@ -83,23 +90,47 @@ def _body(ctx: Context) -> list:
     summary="Từ bị lặp",
 )
 def doubled_words(ctx: Context) -> Iterator[Finding]:
-    for line in _body(ctx):
-        for m in _DOUBLED.finditer(line.text):
-            once = m.group(1)
-            if not _doubled(once, m.group(2)):
+    for line, cut in _cut_lines(ctx):
+        for i, size in _doubled_at(cut):
+            end = cut.starts[i + 2 * size - 1] + len(cut.words[i + 2 * size - 1])
+            once = line.text[
+                cut.starts[i] : cut.starts[i + size - 1] + len(cut.words[i + size - 1])
+            ]
+            again = line.text[cut.starts[i + size] : end]
+            if not _doubled(once, again):
                 continue
             yield ctx.finding(
                 "lang.doubled-word",
-                line.start + m.start(),
-                line.start + m.end(),
+                line.start + cut.starts[i],
+                line.start + end,
                 f"Từ \u201c{once}\u201d bị lặp",
                 f"the word \u201c{once}\u201d is doubled",
-                suggestion=once if once[0].isupper() else m.group(2),
+                suggestion=once if once[0].isupper() else again,
             )
 
 
-# A syllable, or two, written twice ("triển triển khai", "các các", "triển khai triển khai").
-_DOUBLED = re.compile(r"(?<![^\W\d_])([^\W\d_]+(?: [^\W\d_]+)?) ((?i:\1))(?![^\W\d_])")
+def _doubled_at(cut: _Syllables) -> Iterator[tuple[int, int]]:
+    """(first syllable, 1 or 2) of every syllable or pair written twice, one space apart
+    ("triển triển khai", "triển khai triển khai"), in case only the case differs.
+
+    Found as a regex scan would find them, left to right without overlap and the pair before
+    the single syllable; but only where a syllable equals the next or the one after, which
+    two bulk comparisons of the line's syllables find.
+    """
+    low, linked, n = cut.low, cut.linked, len(cut.low)
+    maybe = map(
+        operator.or_, map(operator.eq, low, low[1:]), [*map(operator.eq, low, low[2:]), False]
+    )
+    free = 0
+    for i in itertools.compress(itertools.count(), maybe):
+        if i < free:
+            continue
+        if i + 3 < n and low[i : i + 2] == low[i + 2 : i + 4] and all(linked[i : i + 3]):
+            yield i, 2
+            free = i + 4
+        elif low[i] == low[i + 1] and linked[i]:
+            yield i, 1
+            free = i + 2
 
 
 def _doubled(first: str, second: str) -> bool:
@@ -122,8 +153,8 @@ def _doubled(first: str, second: str) -> bool:
 )
 def diacritic_typos(ctx: Context) -> Iterator[Finding]:
     known = _known(ctx)
-    for line in _body(ctx):
-        for fix in diacritic_fixes(line.text, known):
+    for line, cut in _cut_lines(ctx):
+        for fix in _fixes(_Line(cut, known)):
             start = line.start + fix.start
             yield ctx.finding(
                 "lang.diacritic",
@@ -150,7 +181,11 @@ def diacritic_fixes(text: str, known: frozenset[str] = frozenset()) -> list[Fix]
     word does not cut through a word the text already has ("Cửu chiến binh": "cựu chiến binh"
     contains "chiến binh"). Of two overlapping fixes the longer or attested word wins.
     """
-    line = _Line.of(text, known)
+    return _fixes(_Line.of(text, known))
+
+
+def _fixes(line: _Line) -> list[Fix]:
+    known = line.known
     found: list[_Candidate] = []
     for i in line.alone():
         if line.low[i] in _STABLE or line.keys[i] in known or not line.is_plain(i):
@@ -166,8 +201,31 @@ def diacritic_fixes(text: str, known: frozenset[str] = frozenset()) -> list[Fix]
     return out
 
 
+class _Syllables:
+    """One line cut into syllables: as written, where, what separates them, their keys."""
+
+    def __init__(self, text: str) -> None:
+        # One split gives syllables and what separates them: [sep, syllable, sep, …, sep].
+        # Every step is a map or a slice: this runs for every syllable of every report.
+        pieces = _TOKEN_SPLIT.split(text)
+        self.text = text
+        self.words: list[str] = pieces[1::2]
+        ends = list(itertools.accumulate(map(len, pieces)))
+        self.starts: list[int] = ends[0 : 2 * len(self.words) : 2]
+        # syllable x and x + 1 are separated by exactly one space
+        self.linked: list[bool] = list(map(" ".__eq__, pieces[2:-1:2]))
+        self.low: list[str] = list(map(str.lower, self.words))
+        self.keys: list[str] = list(map(_KEYS.__getitem__, self.words))
+        self.pairs: list[str] = list(map(" ".join, zip(self.keys, self.keys[1:], strict=False)))
+
+    @cached_property
+    def folds(self) -> list[str]:
+        """Each syllable's bare letters ("chuyển" -> "chuyen")."""
+        return list(map(_FOLDS.__getitem__, self.words))
+
+
 class _Line:
-    """One line cut into syllables, with what the diacritic rule needs to know of each.
+    """A line's syllables with what the diacritic rule needs to know of each.
 
     Nine syllables in ten sit in a listed or attested pair, so the line is first judged pair
     by pair, in bulk (maps over the pair keys); the longer words, whether a syllable is written
@@ -175,21 +233,18 @@ class _Line:
     few syllables left over.
     """
 
-    def __init__(self, text: str, known: frozenset[str]) -> None:
-        # One split gives syllables and what separates them: [sep, syllable, sep, …, sep].
-        pieces = _TOKEN_SPLIT.split(text)
-        self.text, self.known = text, known
-        self.words: list[str] = pieces[1::2]  # the syllables as written
-        ends = list(itertools.accumulate(map(len, pieces)))
-        self.starts: list[int] = ends[0 : 2 * len(self.words) : 2]  # where each starts
-        # syllable x and x + 1 are separated by exactly one space
-        self.linked: list[bool] = list(map(" ".__eq__, pieces[2:-1:2]))
-        # lower case, lookup key, bare letters, whether lower case: one column each
-        columns = list(zip(*map(_syllable, self.words), strict=True)) or [(), (), (), ()]
-        self.low, self.keys, self.folds, self._lower = columns
+    def __init__(self, cut: _Syllables, known: frozenset[str]) -> None:
+        self.known = known
+        self.cut = cut
+        self.text, self.words, self.starts, self.linked = (
+            cut.text,
+            cut.words,
+            cut.starts,
+            cut.linked,
+        )
+        self.low, self.keys, self._pairs = cut.low, cut.keys, cut.pairs
         self._plain: dict[int, bool] = {}
         self._spans: dict[int, list[_Span]] = {}
-        self._pairs: list[str] = list(map(_PAIR.format, self.keys, self.keys[1:]))
         lex = lexicon()
         self._prefix_of_known = _prefixes(known) if known else frozenset()
         hit = map(lex.covering.__contains__, self._pairs)
@@ -205,7 +260,7 @@ class _Line:
 
     @classmethod
     def of(cls, text: str, known: frozenset[str]) -> _Line:
-        return cls(text, known)
+        return cls(_Syllables(text), known)
 
     def alone(self) -> Iterator[int]:
         """Syllables that no listed or attested pair, nor known phrase, holds with a neighbour."""
@@ -217,7 +272,7 @@ class _Line:
 
     def is_plain(self, i: int) -> bool:
         """Lower-case, or capitalised only where a sentence starts (see `_plain`)."""
-        if self._lower[i]:
+        if self.words[i].islower():
             return True
         if i not in self._plain:
             self._plain[i] = _plain(self.words[i], self.text, self.starts[i])
@@ -263,12 +318,23 @@ class _Line:
         return False
 
 
-@lru_cache(maxsize=65536)
-def _syllable(written: str) -> tuple[str, str, str, bool]:
-    """A syllable as written: lower case, lookup key, bare letters, whether it is lower case."""
-    low = written.lower()
-    k = key(low)
-    return low, k, bare(k), written.islower()
+class _Memo(dict[str, str]):
+    """A syllable's derived form, computed on the first lookup. Looked up by `map`, which
+    stays in C for every syllable seen before; cleared when full, as text may be anything."""
+
+    def __init__(self, derive: Callable[[str], str]) -> None:
+        super().__init__()
+        self.derive = derive
+
+    def __missing__(self, written: str) -> str:
+        if len(self) >= 65536:
+            self.clear()
+        self[written] = value = self.derive(written)
+        return value
+
+
+_KEYS = _Memo(lambda w: key(w.lower()))  # lookup key: lower case, one tone placement
+_FOLDS = _Memo(lambda w: bare(_KEYS[w]))  # bare letters
 
 
 @lru_cache(maxsize=8)
@@ -288,7 +354,7 @@ def _candidates(line: _Line, i: int) -> Iterator[_Candidate]:
     for length in range(2, lex.longest + 1):
         for j in range(max(0, i - length + 1), min(i, n - length) + 1):
             k = j + length
-            words = lex.folded.get(" ".join(line.folds[j:k]))
+            words = lex.folded.get(" ".join(line.cut.folds[j:k]))
             if not words or not all(line.linked[j : k - 1]):
                 continue
             if not all(map(line.is_plain, range(j, k))) or line.cuts_common_word(j, k):
