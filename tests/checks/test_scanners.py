@@ -187,3 +187,40 @@ def test_syllables_written_twice(pieces):
         for i, n in _doubled_at(cut)
     ]
     assert found == [m.span() for m in _PLAIN_DOUBLED.finditer(text)]
+
+
+_PLAIN_NAME_CONTEXT = re.compile(
+    r"(xã|phường|thị trấn|thôn|xóm|chợ|huyện|tỉnh|đền|chùa|núi|sông)\s+$", re.I
+)
+
+
+def _plain_names_in(text):
+    from baocao.checks.rules.consistency import _NAME, _SINGLE_NAME
+
+    for m in _NAME.finditer(text):
+        if _PLAIN_NAME_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]):
+            yield m.group(1), m.start(1), m.end(1)
+    for m in _SINGLE_NAME.finditer(text):
+        yield m.group(1), m.start(1), m.end(1)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    *"xã Xã XÃ Thị Tam Thanh chợ Chợ Viềng tphường Tphường mới 2 _x".split(),  # noqa: SIM905
+                    "thị trấn",
+                ]
+            ),
+            st.sampled_from([" ", " ", "  ", ", ", "      ", "\t"]),
+        ),
+        max_size=12,
+    )
+)
+def test_names_after_place_words(pieces):
+    from baocao.checks.rules.consistency import _names_in
+
+    text = "".join(w + sep for w, sep in pieces)
+    assert list(_names_in(text)) == list(_plain_names_in(text))

@@ -146,9 +146,9 @@ def _month_finding(ctx: Context, start: int, end: int, month: int, expected: int
 
 _NAME = re.compile(rf"(?<![\w])([{UPPER}]\w*(?:\s+[{UPPER}]\w*)+)")
 _SINGLE_NAME = re.compile(rf"(?i:xã|chợ|thôn|đền)\s+([{UPPER}]\w*)(?=\s+[{LOWER}]|[,.;])")
-_NAME_CONTEXT = re.compile(
-    r"(xã|phường|thị trấn|thôn|xóm|chợ|huyện|tỉnh|đền|chùa|núi|sông)\s+$", re.I
-)
+_PLACES = r"xã|phường|thị trấn|thôn|xóm|chợ|huyện|tỉnh|đền|chùa|núi|sông"
+_PLACE_WORD = re.compile(rf"(?i:{_PLACES})\s+")
+_UPPER_SET = frozenset(UPPER)
 
 
 @rule(
@@ -186,10 +186,24 @@ def name_variants(ctx: Context) -> Iterator[Finding]:
 
 
 def _names_in(text: str) -> Iterator[tuple[str, int, int]]:
-    """Capitalised names after a place word ("chợ Viềng", "xã Tam Thanh")."""
-    for m in _NAME.finditer(text):
-        before = text[max(0, m.start() - 12) : m.start()]
-        if _NAME_CONTEXT.search(before):
+    """Capitalised names after a place word ("chợ Viềng", "xã Tam Thanh").
+
+    A name is a run of two or more capitalised words (`_NAME`) with a place word and spaces in
+    the 12 characters before it. The runs are looked for only after the place words, not at
+    every capital: a run starts there unless the place word itself is capitalised, when the
+    run starts before it ("Xã Tam Thanh" is one run, not a place word and a name).
+    """
+    for place in _PLACE_WORD.finditer(text):
+        at = place.end()
+        if at - place.start() > 12:
+            continue
+        token = place.start()
+        while token and (text[token - 1].isalnum() or text[token - 1] == "_"):
+            token -= 1
+        if text[token] in _UPPER_SET:
+            continue
+        m = _NAME.match(text, at)
+        if m:
             yield m.group(1), m.start(1), m.end(1)
     for m in _SINGLE_NAME.finditer(text):
         yield m.group(1), m.start(1), m.end(1)
