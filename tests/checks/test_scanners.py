@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from baocao.checks.quantities import _depths
 from baocao.checks.rules.language import _SENTENCE_START, _two_placements
-from baocao.text.normalize import nfc, unify_tone, unify_tones
+from baocao.text.normalize import LOWER, UPPER, nfc, unify_tone, unify_tones
 
 # Letters where the scanners look (oa/oe/uy with tones, q, capitals), spaces and punctuation.
 _TEXT = st.text(alphabet='hoaàáạeèéuyỳýỷqQHOÀUỶ vtr.?!()“"TPđ12', max_size=60)
@@ -189,15 +189,16 @@ def test_syllables_written_twice(pieces):
     assert found == [m.span() for m in _PLAIN_DOUBLED.finditer(text)]
 
 
+_PLAIN_NAME = re.compile(rf"(?<![\w])([{UPPER}]\w*(?:\s+[{UPPER}]\w*)+)")
 _PLAIN_NAME_CONTEXT = re.compile(
     r"(xã|phường|thị trấn|thôn|xóm|chợ|huyện|tỉnh|đền|chùa|núi|sông)\s+$", re.I
 )
 
 
 def _plain_names_in(text):
-    from baocao.checks.rules.consistency import _NAME, _SINGLE_NAME
+    from baocao.checks.rules.consistency import _SINGLE_NAME
 
-    for m in _NAME.finditer(text):
+    for m in _PLAIN_NAME.finditer(text):
         if _PLAIN_NAME_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]):
             yield m.group(1), m.start(1), m.end(1)
     for m in _SINGLE_NAME.finditer(text):
@@ -224,3 +225,58 @@ def test_names_after_place_words(pieces):
 
     text = "".join(w + sep for w, sep in pieces)
     assert list(_names_in(text)) == list(_plain_names_in(text))
+
+
+# Patterns rewritten so the regex engine can skip to their first character (the character
+# matched before the look behind it, or a lookahead on first letters), and their plain forms.
+_PLAIN_PATTERNS = {
+    "baocao.checks.quantities._NUM": (
+        r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+        r"(?:\s*/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?))?"
+        r"(?![\w/]|[.,]\d|\s*-\s*[A-ZĐ])"
+    ),
+    "baocao.checks.rules.consistency._DATE": r"(?<![\d/,.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])",
+    "baocao.checks.rules.consistency._SINGLE_NAME": (
+        rf"(?i:xã|chợ|thôn|đền)\s+([{UPPER}]\w*)(?=\s+[{LOWER}]|[,.;])"
+    ),
+    "baocao.checks.rules.style._RANGE": (
+        r"(?<![\d/.,])((?:19|20)\d\d)(\s*[-–]\s*)((?:19|20)\d\d)(?![\d/])"
+    ),
+    "baocao.checks.rules.style._NUMBER": (
+        r"(?<![\d/.,\w-])(\d{1,3}(?:\.\d{3})+|\d{4,})(?![\d/\w-]|[.,]\d)"
+    ),
+    "baocao.checks.rules.style._ADMIN": (
+        rf"(?<=[{LOWER},;:] )(Xã|Phường|Thị trấn|Huyện|Tỉnh|Thôn) (?=[{UPPER}])(?!Ủy|Uỷ)"
+    ),
+    "baocao.checks.rules.form._ABBR": (
+        r"(?<![\w/&-])([A-ZĐ][A-ZĐ&]{1,6}(?:-[A-ZĐ&]{1,6})*)(?![\w/&-])"
+    ),
+    "baocao.checks.rules.arithmetic._MARKER": (
+        r"(?i)(?<!\w)(bao gồm|gồm có|gồm|trong đó|cụ thể)(?!\w)\s*:?"
+    ),
+    "baocao.checks.rules.arithmetic._TOTAL_WORD": r"(?i)(?<!\w)tổng(?!\w)",
+}
+_PIECES_OF_FIGURES = st.tuples(
+    st.sampled_from(
+        [
+            *"0 1 2 9 19 20 31 02 2023 1.234 12.345 123.456,7 12,5 / . , - – : ; ( ) &".split(),  # noqa: SIM905
+            *("x", "a", "An", "Hà", "HĐND", "UBND-VP", "Ủy", "ĐỀN", "đền"),
+            *("Xã", "xã", "Chợ", "Phường", "Thị trấn", "Thôn", "thôn", "Huyện", "Tỉnh"),
+            *("gồm", "Gồm có", "trong đó", "TRONG ĐÓ", "cụ thể", "tổng", "Tổng", "xtổng"),
+        ]
+    ),
+    st.sampled_from([" ", " ", " ", "", "  ", "\n"]),
+)
+
+
+@settings(max_examples=600)
+@given(st.lists(_PIECES_OF_FIGURES, max_size=16))
+def test_patterns_rewritten_for_speed_match_as_before(pieces):
+    import importlib
+
+    text = "".join(w + sep for w, sep in pieces)
+    for where, plain in _PLAIN_PATTERNS.items():
+        module, name = where.rsplit(".", 1)
+        fast = getattr(importlib.import_module(module), name)
+        expected = [(m.span(), m.groups()) for m in re.finditer(plain, text, fast.flags)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, where

@@ -16,8 +16,10 @@ from functools import lru_cache
 from baocao.text.figures import MONEY_UNITS, QUANTITY_UNITS
 from baocao.text.numbers import decimals_of, parse_number
 
+# The first digit is matched before the look behind it (as in `baocao.text.figures`), so the
+# regex engine skips straight to digits instead of trying the pattern at every character.
 _NUM = re.compile(
-    r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))"
     r"(?:\s*/\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?))?"
     r"(?![\w/]|[.,]\d|\s*-\s*[A-ZĐ])"
 )

@@ -13,7 +13,8 @@ from baocao.checks.registry import Context, rule
 from baocao.document.model import Period, Section
 from baocao.text.normalize import LOWER, UPPER, fold, unify_tones
 
-_DATE = re.compile(r"(?<![\d/,.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# The first digit before the look behind it: the engine skips straight to digits.
+_DATE = re.compile(r"(\d(?<![\d/,.]\d)\d?)/(\d{1,2})/(\d{4})(?![\d/])")
 _CUTOFF = re.compile(r"(?:đến|tính đến|tới)\s+(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})", re.I)
 _MONTH = re.compile(r"\btháng\s+(\d{1,2})(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?", re.I)
 _FOCUS = re.compile(r"nhiệm vụ trọng tâm[^.;]{0,40}?tháng\s+(\d{1,2})", re.I)
@@ -144,11 +145,15 @@ def _month_finding(ctx: Context, start: int, end: int, month: int, expected: int
     )
 
 
-_NAME = re.compile(rf"(?<![\w])([{UPPER}]\w*(?:\s+[{UPPER}]\w*)+)")
-_SINGLE_NAME = re.compile(rf"(?i:xã|chợ|thôn|đền)\s+([{UPPER}]\w*)(?=\s+[{LOWER}]|[,.;])")
-_PLACES = r"xã|phường|thị trấn|thôn|xóm|chợ|huyện|tỉnh|đền|chùa|núi|sông"
-_PLACE_WORD = re.compile(rf"(?i:{_PLACES})\s+")
-_UPPER_SET = frozenset(UPPER)
+# Two or more capitalised words. The first capital is matched before the look behind it, so
+# the regex engine skips straight to capitals instead of trying the pattern at every character.
+_NAME = re.compile(rf"([{UPPER}](?<![\w][{UPPER}])\w*(?:\s+[{UPPER}]\w*)+)")
+# The lookahead on first letters keeps a case-blind alternation from being tried everywhere.
+_SINGLE_NAME = re.compile(
+    rf"(?=[xXcCtTđĐ])(?i:xã|chợ|thôn|đền)\s+([{UPPER}]\w*)(?=\s+[{LOWER}]|[,.;])"
+)
+_PLACE_WORDS = ("xã", "phường", "thị trấn", "thôn", "xóm", "chợ", "huyện", "tỉnh", "đền", "chùa")
+_PLACE_WORDS += ("núi", "sông")
 
 
 @rule(
@@ -186,24 +191,11 @@ def name_variants(ctx: Context) -> Iterator[Finding]:
 
 
 def _names_in(text: str) -> Iterator[tuple[str, int, int]]:
-    """Capitalised names after a place word ("chợ Viềng", "xã Tam Thanh").
-
-    A name is a run of two or more capitalised words (`_NAME`) with a place word and spaces in
-    the 12 characters before it. The runs are looked for only after the place words, not at
-    every capital: a run starts there unless the place word itself is capitalised, when the
-    run starts before it ("Xã Tam Thanh" is one run, not a place word and a name).
-    """
-    for place in _PLACE_WORD.finditer(text):
-        at = place.end()
-        if at - place.start() > 12:
-            continue
-        token = place.start()
-        while token and (text[token - 1].isalnum() or text[token - 1] == "_"):
-            token -= 1
-        if text[token] in _UPPER_SET:
-            continue
-        m = _NAME.match(text, at)
-        if m:
+    """Capitalised names after a place word ("chợ Viềng", "xã Tam Thanh")."""
+    for m in _NAME.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        # a place word, then spaces: "chợ Viềng", "xã  Tam Thanh"
+        if before[-1:].isspace() and before.rstrip().lower().endswith(_PLACE_WORDS):
             yield m.group(1), m.start(1), m.end(1)
     for m in _SINGLE_NAME.finditer(text):
         yield m.group(1), m.start(1), m.end(1)

@@ -20,7 +20,8 @@ _STATE_NUMBER = re.compile(r"^Số: \d{2,}(/\d{4})?/[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]
 _PARTY_PREFIX = re.compile(r"^(T/M|K/T|T/L|Q\.)\s")
 _STATE_PREFIX = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.)\s")
 _COLLECTIVE = re.compile(r"BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ĐẢNG ỦY|CẤP ỦY|HUYỆN ỦY|TỈNH ỦY")
-_ABBR = re.compile(r"(?<![\w/&-])([A-ZĐ][A-ZĐ&]{1,6}(?:-[A-ZĐ&]{1,6})*)(?![\w/&-])")
+# The first capital before the look behind it: the engine skips straight to capitals.
+_ABBR = re.compile(r"([A-ZĐ](?<![\w/&-][A-ZĐ])[A-ZĐ&]{1,6}(?:-[A-ZĐ&]{1,6})*)(?![\w/&-])")
 # Abbreviations every reader knows; NĐ 30 does not ask to spell these out.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _KNOWN_ABBR = frozenset(

@@ -56,10 +56,14 @@ _ANY_NAME = re.compile(
     re.I,
 )
 _ADMIN = re.compile(
-    rf"(?<=[{LOWER},;:] )(Xã|Phường|Thị trấn|Huyện|Tỉnh|Thôn) (?=[{UPPER}])(?!Ủy|Uỷ)"
+    rf"(?=[XPTH])(?<=[{LOWER},;:] )(Xã|Phường|Thị trấn|Huyện|Tỉnh|Thôn) (?=[{UPPER}])(?!Ủy|Uỷ)"
 )
-_RANGE = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(\s*[-–]\s*)((?:19|20)\d\d)(?![\d/])")
-_NUMBER = re.compile(r"(?<![\d/.,\w-])(\d{1,3}(?:\.\d{3})+|\d{4,})(?![\d/\w-]|[.,]\d)")
+# The first digit is matched before the look behind it, so the regex engine skips straight to
+# digits instead of trying the pattern at every character.
+_RANGE = re.compile(
+    r"((?:1(?<![\d/.,]1)9|2(?<![\d/.,]2)0)\d\d)(\s*[-–]\s*)((?:19|20)\d\d)(?![\d/])"
+)
+_NUMBER = re.compile(r"(\d(?<![\d/.,\w-]\d)(?:\d{0,2}(?:\.\d{3})+|\d{3,}))(?![\d/\w-]|[.,]\d)")
 
 
 def _body_lines(ctx: Context):
