@@ -280,3 +280,43 @@ def test_patterns_rewritten_for_speed_match_as_before(pieces):
         fast = getattr(importlib.import_module(module), name)
         expected = [(m.span(), m.groups()) for m in re.finditer(plain, text, fast.flags)]
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, where
+
+
+def _cased(word: str, how: int) -> str:
+    return (word, word.upper(), word.capitalize(), word.lower())[how]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    *"ban bí thư chấp hành trung ương thường vụ hội nông dân liên hiệp".split(),  # noqa: SIM905
+                    *"phụ nữ ủy uỷ kiểm tra chính phủ quốc bộ trị nhân x các".split(),  # noqa: SIM905
+                    *(
+                        "ban chấp hành",
+                        "ban chấp hành trung ương",
+                        "hội nông dân",
+                        "uỷ ban kiểm tra",
+                    ),
+                    *("bộ chính trị", "ban bí thư", "mặt trận tổ quốc việt nam", "chính phủ"),
+                ]
+            ),
+            st.integers(0, 3),
+            st.sampled_from([" ", " ", " ", ", ", "", "İ"]),
+        ),
+        max_size=14,
+    )
+)
+def test_official_names_found_as_by_a_case_blind_search(pieces):
+    from baocao.checks.rules.style import _ANY_NAME, OFFICIAL_NAMES, _lower_same_length
+
+    text = unify_tones("".join(_cased(w, how) + sep for w, how, sep in pieces))
+    plain = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(unify_tones(n)) for n in OFFICIAL_NAMES) + r")(?!\w)",
+        re.I,
+    )
+    key = _lower_same_length(text)
+    assert len(key) == len(text)
+    assert [m.span() for m in _ANY_NAME.finditer(key)] == [m.span() for m in plain.finditer(text)]

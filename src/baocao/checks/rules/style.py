@@ -46,15 +46,23 @@ OFFICIAL_NAMES = sorted(
     reverse=True,
 )
 _BY_KEY = {unify_tones(name).lower(): name for name in OFFICIAL_NAMES}
-# One pass: the alternation tries the longest names first, as OFFICIAL_NAMES is sorted so. The
-# lookahead on the names' first letters keeps the alternation from being tried at every letter.
-_FIRST_LETTERS = sorted({c for n in OFFICIAL_NAMES for c in (n[0].lower(), n[0].upper())})
-_ANY_NAME = re.compile(
-    rf"(?=[{''.join(_FIRST_LETTERS)}])(?<!\w)(?:"
-    + "|".join(re.escape(unify_tones(n)) for n in OFFICIAL_NAMES)
-    + r")(?!\w)",
-    re.I,
-)
+
+
+def _names_by_first_letter(keys: list[str]) -> re.Pattern[str]:
+    """One pass over lower-cased text for every name, longest first among those that share a
+    first letter. Each branch matches its first letter before the look behind it, so the regex
+    engine skips straight to those letters instead of trying every name at every character."""
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(k[1:])
+    branches = [
+        rf"{re.escape(c)}(?<!\w{re.escape(c)})(?:{'|'.join(map(re.escape, rests))})"
+        for c, rests in groups.items()
+    ]
+    return re.compile(rf"(?:{'|'.join(branches)})(?!\w)")
+
+
+_ANY_NAME = _names_by_first_letter(list(_BY_KEY))
 _ADMIN = re.compile(
     rf"(?=[XPTH])(?<=[{LOWER},;:] )(Xã|Phường|Thị trấn|Huyện|Tỉnh|Thôn) (?=[{UPPER}])(?!Ủy|Uỷ)"
 )
@@ -79,10 +87,11 @@ def _body_lines(ctx: Context):
 )
 def official_name_capitals(ctx: Context) -> Iterator[Finding]:
     for line in _body_lines(ctx):
-        key = unify_tones(line.text)  # same length: only the place of the tone mark moves
+        # same length as the text: only the place of the tone mark moves, and case
+        key = _lower_same_length(unify_tones(line.text))
         for m in _ANY_NAME.finditer(key):
             written = line.text[m.start() : m.end()]
-            name = _BY_KEY[m.group(0).lower()]
+            name = _BY_KEY[m.group(0)]
             # Only the letters' case is judged; "ủy"/"uỷ" tone placement is another rule.
             if unify_tones(written) == unify_tones(name) or written.isupper():
                 continue
@@ -96,6 +105,13 @@ def official_name_capitals(ctx: Context) -> Iterator[Finding]:
                 "not the official capitalisation of the name",
                 suggestion=name,
             )
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # "İ" -> "i̇"
 
 
 def _generic_use(text: str, at: int, written: str) -> bool:
