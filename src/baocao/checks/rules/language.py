@@ -37,6 +37,7 @@ from baocao.document.canonical import Line
 from baocao.text.normalize import unify_tone
 
 _TOKEN_SPLIT = re.compile(r"([^\W\d_]+)")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
 # Reduplications that are words although the lists may lack them.
 _REDUPLICATION = frozenset(
     "từ ngày người nhà đâu lâu dần đời mãi vừa thường xa cao rất mỗi".split()  # noqa: SIM905
@@ -117,18 +118,20 @@ def _doubled_at(cut: _Syllables) -> Iterator[tuple[int, int]]:
     the single syllable; but only where a syllable equals the next or the one after, which
     two bulk comparisons of the line's syllables find.
     """
-    low, linked, n = cut.low, cut.linked, len(cut.low)
+    keys, seps = cut.keys, cut.seps
+    # equal keys: the lower-case forms may be equal (and are not, where keys differ)
     maybe = map(
-        operator.or_, map(operator.eq, low, low[1:]), [*map(operator.eq, low, low[2:]), False]
+        operator.or_, map(operator.eq, keys, keys[1:]), [*map(operator.eq, keys, keys[2:]), False]
     )
     free = 0
     for i in itertools.compress(itertools.count(), maybe):
         if i < free:
             continue
-        if i + 3 < n and low[i : i + 2] == low[i + 2 : i + 4] and all(linked[i : i + 3]):
+        low = [w.lower() for w in cut.words[i : i + 4]]
+        if len(low) == 4 and low[:2] == low[2:] and seps[i : i + 3] == [" ", " ", " "]:
             yield i, 2
             free = i + 4
-        elif low[i] == low[i + 1] and linked[i]:
+        elif low[0] == low[1] and seps[i] == " ":
             yield i, 1
             free = i + 2
 
@@ -188,7 +191,7 @@ def _fixes(line: _Line) -> list[Fix]:
     known = line.known
     found: list[_Candidate] = []
     for i in line.alone():
-        if line.low[i] in _STABLE or line.keys[i] in known or not line.is_plain(i):
+        if line.words[i].lower() in _STABLE or line.keys[i] in known or not line.is_plain(i):
             continue
         if not line.in_long_word(i):
             found.extend(_candidates(line, i))
@@ -207,16 +210,27 @@ class _Syllables:
     def __init__(self, text: str) -> None:
         # One split gives syllables and what separates them: [sep, syllable, sep, …, sep].
         # Every step is a map or a slice: this runs for every syllable of every report.
-        pieces = _TOKEN_SPLIT.split(text)
+        self._pieces = pieces = _TOKEN_SPLIT.split(text)
         self.text = text
         self.words: list[str] = pieces[1::2]
-        ends = list(itertools.accumulate(map(len, pieces)))
-        self.starts: list[int] = ends[0 : 2 * len(self.words) : 2]
-        # syllable x and x + 1 are separated by exactly one space
-        self.linked: list[bool] = list(map(" ".__eq__, pieces[2:-1:2]))
-        self.low: list[str] = list(map(str.lower, self.words))
+        self.seps: list[str] = pieces[2:-1:2]  # what separates syllable x from x + 1
         self.keys: list[str] = list(map(_KEYS.__getitem__, self.words))
-        self.pairs: list[str] = list(map(" ".join, zip(self.keys, self.keys[1:], strict=False)))
+        # Each pair's keys joined by what separates them: only a pair one space apart can be
+        # in a word list, so no separate test of the spacing is needed.
+        self.pairs: list[str] = list(
+            map(operator.add, map(operator.add, self.keys, self.seps), self.keys[1:])
+        )
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each syllable starts in the line."""
+        ends = list(itertools.accumulate(map(len, self._pieces)))
+        return ends[0 : 2 * len(self.words) : 2]
+
+    @cached_property
+    def linked(self) -> list[bool]:
+        """Syllable x and x + 1 are separated by exactly one space."""
+        return list(map(" ".__eq__, self.seps))
 
     @cached_property
     def folds(self) -> list[str]:
@@ -234,15 +248,11 @@ class _Line:
     """
 
     def __init__(self, cut: _Syllables, known: frozenset[str]) -> None:
+        known = _phrases_of_syllables(known)
         self.known = known
         self.cut = cut
-        self.text, self.words, self.starts, self.linked = (
-            cut.text,
-            cut.words,
-            cut.starts,
-            cut.linked,
-        )
-        self.low, self.keys, self._pairs = cut.low, cut.keys, cut.pairs
+        self.text, self.words, self.seps = cut.text, cut.words, cut.seps
+        self.keys, self._pairs = cut.keys, cut.pairs
         self._plain: dict[int, bool] = {}
         self._spans: dict[int, list[_Span]] = {}
         lex = lexicon()
@@ -255,8 +265,16 @@ class _Line:
                 operator.or_, starts_long, map(self._prefix_of_known.__contains__, self._pairs)
             )
         # pair x covers syllables x and x + 1: kept as a list padded with False at both ends
-        self._pair_hit = [False, *map(operator.and_, hit, self.linked), False]
-        self._starts_long = [*map(operator.and_, starts_long, self.linked), False]
+        self._pair_hit = [False, *hit, False]
+        self._starts_long = [*starts_long, False]
+
+    @property
+    def starts(self) -> list[int]:
+        return self.cut.starts
+
+    @property
+    def linked(self) -> list[bool]:
+        return self.cut.linked
 
     @classmethod
     def of(cls, text: str, known: frozenset[str]) -> _Line:
@@ -285,7 +303,7 @@ class _Line:
         return self._spans[j]
 
     def _walk(self, j: int) -> list[_Span]:
-        if j >= len(self._pairs) or not self.linked[j]:
+        if j >= len(self._pairs):
             return []
         lex, known, keys = lexicon(), self.known, self.keys
         spans: list[_Span] = []
@@ -298,9 +316,9 @@ class _Line:
             # longer words only where a listed word starts so
             if not (pk in lex.prefixes or pk in self._prefix_of_known):
                 return spans
-            if k >= len(keys) or not self.linked[k - 1] or k - j >= lex.longest:
+            if k >= len(keys) or k - j >= lex.longest:
                 return spans
-            pk, k = f"{pk} {keys[k]}", k + 1
+            pk, k = pk + self.seps[k - 1] + keys[k], k + 1  # one space apart, or in no list
 
     def in_long_word(self, i: int) -> bool:
         """Whether a listed word or known phrase of three syllables or more holds syllable `i`."""
@@ -338,6 +356,13 @@ _FOLDS = _Memo(lambda w: bare(_KEYS[w]))  # bare letters
 
 
 @lru_cache(maxsize=8)
+def _phrases_of_syllables(known: frozenset[str]) -> frozenset[str]:
+    """The known phrases whose every part is a syllable as the line is cut: only those can
+    match ("thành, lợi" from a config file cannot, though its pair key would spell so)."""
+    return frozenset(p for p in known if all(map(_SYLLABLE.fullmatch, p.split(" "))))
+
+
+@lru_cache(maxsize=8)
 def _prefixes(phrases: frozenset[str]) -> frozenset[str]:
     """The starts of two syllables or more of longer phrases."""
     return frozenset(
@@ -355,7 +380,7 @@ def _candidates(line: _Line, i: int) -> Iterator[_Candidate]:
         for j in range(max(0, i - length + 1), min(i, n - length) + 1):
             k = j + length
             words = lex.folded.get(" ".join(line.cut.folds[j:k]))
-            if not words or not all(line.linked[j : k - 1]):
+            if not words or line.seps[j : k - 1].count(" ") != k - 1 - j:
                 continue
             if not all(map(line.is_plain, range(j, k))) or line.cuts_common_word(j, k):
                 continue  # a name, or the word would cut through a common word the text has
@@ -363,7 +388,7 @@ def _candidates(line: _Line, i: int) -> Iterator[_Candidate]:
                 parts = pk.split(" ")
                 same = [parts[x - j] == line.keys[x] for x in range(j, k)]
                 if not same[i - j] and sum(same) == length - 1:
-                    yield _candidate(i, _spelled(parts[i - j], line.low[i]), (j, k), pk)
+                    yield _candidate(i, _spelled(parts[i - j], line.words[i].lower()), (j, k), pk)
 
 
 def _spelled(target: str, written: str) -> str:
