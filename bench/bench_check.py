@@ -11,6 +11,7 @@ different speed; bench/cost_check.py counts instructions instead, which do not v
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -23,18 +24,31 @@ SAMPLE = ROOT / "examples" / "huyen-uy-vu-ban-2023-02.txt"
 
 
 def _scaled(kb: int) -> str:
-    """About `kb` KB of report: the sample's head, then its body's paragraphs over and over."""
+    """About `kb` KB of report: the sample's head, then its body's paragraphs over and over.
+
+    Each copy adds its number to every figure ("35" -> "36", "02/2023" -> "03/2024"), so no
+    sentence with a figure repeats and the per-sentence caches cannot serve a later copy:
+    each costs what a new paragraph would. (Some figures stop adding up: more findings, more
+    work, as in a report with mistakes.)
+    """
     text = SAMPLE.read_text(encoding="utf-8")
     head, _, body = text.partition("A. KẾT QUẢ")
     body, _, tail = ("A. KẾT QUẢ" + body).partition("Nơi nhận:")
     paragraphs = body.split("\n\n")
     parts, size, i = [head], len(head.encode()), 0
     while size < kb * 1024:
-        piece = paragraphs[i % len(paragraphs)] + "\n\n"
+        copy = i // len(paragraphs)
+        piece = _shifted(paragraphs[i % len(paragraphs)], copy) + "\n\n"
         parts.append(piece)
         size += len(piece.encode())
         i += 1
     return "".join(parts) + "Nơi nhận:" + tail
+
+
+def _shifted(paragraph: str, by: int) -> str:
+    if not by:
+        return paragraph
+    return re.sub(r"\d+", lambda m: f"{int(m.group()) + by:0{len(m.group())}d}", paragraph)
 
 
 def main() -> None:
