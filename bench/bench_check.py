@@ -11,7 +11,6 @@ different speed; bench/cost_check.py counts instructions instead, which do not v
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from pathlib import Path
@@ -26,29 +25,33 @@ SAMPLE = ROOT / "examples" / "huyen-uy-vu-ban-2023-02.txt"
 def _scaled(kb: int) -> str:
     """About `kb` KB of report: the sample's head, then its body's paragraphs over and over.
 
-    Each copy adds its number to every figure ("35" -> "36", "02/2023" -> "03/2024"), so no
-    sentence with a figure repeats and the per-sentence caches cannot serve a later copy:
-    each costs what a new paragraph would. (Some figures stop adding up: more findings, more
-    work, as in a report with mistakes.)
+    Each copy of a prose paragraph ends with one more sentence naming its copy in words ("Đây
+    là bản một không hai."), so no paragraph repeats and the per-paragraph caches cannot serve a
+    later copy: each costs what a new paragraph would. The sentence has no figure and is the
+    same kind of text at every size, so every size has the same mix of work.
     """
     text = SAMPLE.read_text(encoding="utf-8")
     head, _, body = text.partition("A. KẾT QUẢ")
     body, _, tail = ("A. KẾT QUẢ" + body).partition("Nơi nhận:")
-    paragraphs = body.split("\n\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
     parts, size, i = [head], len(head.encode()), 0
     while size < kb * 1024:
-        copy = i // len(paragraphs)
-        piece = _shifted(paragraphs[i % len(paragraphs)], copy) + "\n\n"
+        paragraph = paragraphs[i % len(paragraphs)]
+        if paragraph.endswith("."):  # prose: headings and list lead-ins stay as they are
+            paragraph += f" Đây là bản {_spelled(i // len(paragraphs) + 1)}."
+        piece = paragraph + "\n\n"
         parts.append(piece)
         size += len(piece.encode())
         i += 1
     return "".join(parts) + "Nơi nhận:" + tail
 
 
-def _shifted(paragraph: str, by: int) -> str:
-    if not by:
-        return paragraph
-    return re.sub(r"\d+", lambda m: f"{int(m.group()) + by:0{len(m.group())}d}", paragraph)
+_DIGITS = "không một hai ba bốn năm sáu bảy tám chín".split()  # noqa: SIM905
+
+
+def _spelled(n: int) -> str:
+    """A number in words, digit by digit ("một không hai"): unique, and no figure."""
+    return " ".join(_DIGITS[int(d)] for d in str(n))
 
 
 def main() -> None:
