@@ -150,3 +150,28 @@ def test_a_group_counted_in_two_units_is_checked_in_each():
     assert _arith(text.replace("143 trẻ", "134 trẻ").replace("08 lớp", "07 lớp")) == [
         "arith.breakdown:warning"
     ]
+
+
+def test_percent_of_a_target_the_paragraph_states():
+    plan = (
+        "BÁO CÁO\n\nI. MỤC\n\nKế hoạch năm 2023 trồng 110.000 cây; đã trồng 88.000 cây, đạt {}% KH."
+    )
+    assert _arith(plan.format("80")) == []
+    assert _arith(plan.format("70")) == ["arith.target:error"]
+    budget = (
+        "BÁO CÁO\n\nI. MỤC\n\nDự toán năm 2023 là 715,9 tỷ đồng. Đến ngày 20/02 thu được "
+        "16.700 triệu đồng, đạt {}% dự toán."
+    )
+    assert _arith(budget.format("2,3")) == []  # triệu against tỷ, converted
+    assert _arith(budget.format("5,3")) == ["arith.target:error"]
+    # another figure of the same kind in between: the percentage may be of either
+    two = (
+        "BÁO CÁO\n\nI. MỤC\n\nDự toán HĐND giao 800 tỷ đồng, tỉnh giao 715,9 tỷ đồng; "
+        "thu 16,7 tỷ đồng, đạt 9,9% dự toán."
+    )
+    assert _arith(two) == []
+    # a figure no plan word introduces is no target
+    assert (
+        _arith("BÁO CÁO\n\nI. MỤC\n\nNăm 2022 trồng 110.000 cây; năm nay 88.000 cây, đạt 70% KH.")
+        == []
+    )

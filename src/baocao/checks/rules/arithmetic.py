@@ -74,11 +74,25 @@ def ratio_percent(ctx: Context) -> Iterator[Finding]:
     "arith.target",
     severity="error",
     area="arithmetic",
-    summary_en="A percentage of plan does not match the annual target (--targets)",
-    summary="Phần trăm kế hoạch không khớp với chỉ tiêu năm (--targets)",
+    summary_en="A percentage of plan does not match the target (stated in the text, or --targets)",
+    summary="Phần trăm kế hoạch không khớp với chỉ tiêu (nêu trong văn bản, hoặc --targets)",
 )
 def target_percent(ctx: Context) -> Iterator[Finding]:
-    """ "Trồng cây nhân dân đã trồng 88.000 cây, đạt 80% KH" against the year's target."""
+    """ "Trồng cây nhân dân đã trồng 88.000 cây, đạt 80% KH" against the year's target, stated
+    earlier in the paragraph ("Kế hoạch năm 2023 trồng 110.000 cây") or given by the run."""
+    for span in _texts(ctx):
+        for ratio, pct, target in _stated_targets(span, quantities(span.text)):
+            written = span.text[target.start : target.end]
+            for f in _judge_percent(ctx, span, ratio, pct):
+                yield ctx.finding(
+                    "arith.target",
+                    f.start,
+                    f.end,
+                    f.message + f" (chỉ tiêu {written})",
+                    f.message_en + f" (target {written})",
+                    f.suggestion,
+                    severity=f.severity,
+                )
     targets: dict[str, float] = ctx.options.get("targets") or {}
     if not targets:
         return
@@ -124,6 +138,60 @@ def target_percent(ctx: Context) -> Iterator[Finding]:
                         f.suggestion,
                         severity=f.severity,
                     )
+
+
+# "đạt 80% KH", "bằng 2,3% dự toán": a percentage of a plan.
+_OF_PLAN = re.compile(r"\s*(?:(?i:kế hoạch|chỉ tiêu|dự toán|mục tiêu)|KH)(?!\w)")
+# "Kế hoạch năm 2023 trồng 110.000 cây", "Chỉ tiêu thu ngân sách năm 2023 là 715,9 tỷ đồng"
+_PLAN_WORD = re.compile(r"(?:(?i:kế hoạch|chỉ tiêu|dự toán|mục tiêu)|KH)(?!\w)")
+_REACHED = re.compile(r"\s*,?\s*(?:đạt|bằng)\s*", re.I)
+
+
+def _stated_targets(
+    span: Span, qs: list[Quantity]
+) -> Iterator[tuple[Quantity, Quantity, Quantity]]:
+    """(value as a ratio of the target, its percentage, the target) for every "…, đạt x% kế
+    hoạch" whose target the same paragraph states before it: the nearest earlier figure of the
+    same kind of unit, introduced by a plan word with no other figure in between."""
+    plain = [q for q in qs if not q.percent and q.total is None and not q.paired and q.unit]
+    for pct in qs:
+        if not pct.percent or not _OF_PLAN.match(span.text, pct.end):
+            continue
+        value = next((q for q in reversed(plain) if q.end <= pct.start), None)
+        if value is None or not _REACHED.fullmatch(span.text, value.end, pct.start):
+            continue
+        same = [t for t in plain if t.end <= value.start and t.kind == value.kind]
+        # the nearest figure of that kind before the value, and only if a plan word introduces
+        # it: with another one in between ("HĐND giao 800 tỷ, tỉnh giao 715,9 tỷ; thu 16,7
+        # tỷ") the percentage may be of either
+        if not same or not _introduced_as_plan(span.text, same[-1], qs) or not value.base:
+            continue
+        target = same[-1]
+        per = value.base / value.value if value.value else 1.0  # đồng per unit of the value
+        shift = round(math.log10(target.base / target.value / per)) if target.value else 0
+        ratio = Quantity(
+            value.value,
+            value.decimals,
+            value.unit,
+            value.start,
+            value.end,
+            value.depth,
+            target.base / per,
+            target.decimals - shift,
+        )
+        yield ratio, pct, target
+
+
+def _introduced_as_plan(text: str, q: Quantity, qs: list[Quantity]) -> bool:
+    """A plan word at most 40 characters before `q`, no other figure or "đạt" in between."""
+    before = text[max(0, q.start - 40) : q.start]
+    words = list(_PLAN_WORD.finditer(before))
+    if not words:
+        return False
+    between_start = q.start - len(before) + words[-1].end()
+    if any(between_start <= o.start < q.start for o in qs):
+        return False
+    return not re.search(r"(?i)(?<!\w)(đạt|bằng)(?!\w)", text[between_start : q.start])
 
 
 def _texts(ctx: Context) -> Iterator[Span]:
