@@ -83,16 +83,7 @@ def target_percent(ctx: Context) -> Iterator[Finding]:
     for span in _texts(ctx):
         for ratio, pct, target in _stated_targets(span, quantities(span.text)):
             written = span.text[target.start : target.end]
-            for f in _judge_percent(ctx, span, ratio, pct):
-                yield ctx.finding(
-                    "arith.target",
-                    f.start,
-                    f.end,
-                    f.message + f" (chỉ tiêu {written})",
-                    f.message_en + f" (target {written})",
-                    f.suggestion,
-                    severity=f.severity,
-                )
+            yield from _of_target(ctx, _judge_percent(ctx, span, ratio, pct), written, written)
     targets: dict[str, float] = ctx.options.get("targets") or {}
     if not targets:
         return
@@ -128,16 +119,24 @@ def target_percent(ctx: Context) -> Iterator[Finding]:
                     0,
                     percent=True,
                 )
-                for f in _judge_percent(ctx, span, ratio, pct):
-                    yield ctx.finding(
-                        "arith.target",
-                        f.start,
-                        f.end,
-                        f.message + f" (chỉ tiêu {_fmt(target, 0)})",
-                        f.message_en + f" (target {target:g})",
-                        f.suggestion,
-                        severity=f.severity,
-                    )
+                found = _judge_percent(ctx, span, ratio, pct)
+                yield from _of_target(ctx, found, _fmt(target, 0), f"{target:g}")
+
+
+def _of_target(
+    ctx: Context, found: Iterator[Finding], target_vi: str, target_en: str
+) -> Iterator[Finding]:
+    """Findings of the percentage judge, told as a percentage of a target."""
+    for f in found:
+        yield ctx.finding(
+            "arith.target",
+            f.start,
+            f.end,
+            f.message + f" (chỉ tiêu {target_vi})",
+            f.message_en + f" (target {target_en})",
+            f.suggestion,
+            severity=f.severity,
+        )
 
 
 # "đạt 80% KH", "bằng 2,3% dự toán": a percentage of a plan.
