@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import itertools
 import random
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from baocao.checks.lexicon import key, lexicon, phrase_key
-from baocao.checks.rules.language import diacritic_fixes
+from baocao.checks.rules.language import SYLLABLE, diacritic_fixes
 from baocao.text.normalize import fold
-
-_SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -61,7 +58,7 @@ def injections(lines: list[str], n: int, seed: int) -> list[Injection]:
 
 def _words(line: str) -> list[tuple[int, int]]:
     """[start, end) of every lower-case two- or three-syllable listed word of the line."""
-    toks = list(_SYLLABLE.finditer(line))
+    toks = list(SYLLABLE.finditer(line))
     words = lexicon().words
     spans = []
     for length in (2, 3):
@@ -75,7 +72,7 @@ def _words(line: str) -> list[tuple[int, int]]:
 
 
 def _inject(line: str, start: int, end: int, rng: random.Random) -> Injection | None:
-    toks = list(_SYLLABLE.finditer(line, start, end))
+    toks = list(SYLLABLE.finditer(line, start, end))
     tok = rng.choice(toks)
     written = tok.group(0)
     options = [v for v in lexicon().variants.get(fold(written), ()) if key(v) != key(written)]

@@ -139,10 +139,10 @@ def _of_target(
         )
 
 
-# "đạt 80% KH", "bằng 2,3% dự toán": a percentage of a plan.
-_OF_PLAN = re.compile(r"\s*(?:(?i:kế hoạch|chỉ tiêu|dự toán|mục tiêu)|KH)(?!\w)")
 # "Kế hoạch năm 2023 trồng 110.000 cây", "Chỉ tiêu thu ngân sách năm 2023 là 715,9 tỷ đồng"
 _PLAN_WORD = re.compile(r"(?:(?i:kế hoạch|chỉ tiêu|dự toán|mục tiêu)|KH)(?!\w)")
+_OF_PLAN = re.compile(r"\s*" + _PLAN_WORD.pattern)  # "đạt 80% KH", "bằng 2,3% dự toán"
+_REACHED_WORD = re.compile(r"(?<!\w)(?:đạt|bằng)(?!\w)", re.I)
 _REACHED = re.compile(r"\s*,?\s*(?:đạt|bằng)\s*", re.I)
 
 
@@ -190,7 +190,7 @@ def _introduced_as_plan(text: str, q: Quantity, qs: list[Quantity]) -> bool:
     between_start = q.start - len(before) + words[-1].end()
     if any(between_start <= o.start < q.start for o in qs):
         return False
-    return not re.search(r"(?i)(?<!\w)(đạt|bằng)(?!\w)", text[between_start : q.start])
+    return not _REACHED_WORD.search(text, between_start, q.start)
 
 
 def _texts(ctx: Context) -> Iterator[Span]:

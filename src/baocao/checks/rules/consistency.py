@@ -152,8 +152,10 @@ _NAME = re.compile(rf"([{UPPER}](?<![\w][{UPPER}])\w*(?:\s+[{UPPER}]\w*)+)")
 _SINGLE_NAME = re.compile(
     rf"(?=[xXcCtTđĐ])(?i:xã|chợ|thôn|đền)\s+([{UPPER}]\w*)(?=\s+[{LOWER}]|[,.;])"
 )
-_PLACE_WORDS = ("xã", "phường", "thị trấn", "thôn", "xóm", "chợ", "huyện", "tỉnh", "đền", "chùa")
-_PLACE_WORDS += ("núi", "sông")
+_PLACE_WORDS = (
+    *("xã", "phường", "thị trấn", "thôn", "xóm", "chợ", "huyện", "tỉnh", "đền", "chùa"),
+    *("núi", "sông"),
+)
 
 
 @rule(

@@ -36,8 +36,8 @@ from baocao.checks.registry import Context, rule
 from baocao.document.canonical import Line
 from baocao.text.normalize import unify_tone
 
-_TOKEN_SPLIT = re.compile(r"([^\W\d_]+)")
-_SYLLABLE = re.compile(r"[^\W\d_]+")
+SYLLABLE = re.compile(r"[^\W\d_]+")  # a run of letters, as the rules cut text into syllables
+_TOKEN_SPLIT = re.compile(f"({SYLLABLE.pattern})")
 # Reduplications that are words although the lists may lack them.
 _REDUPLICATION = frozenset(
     "từ ngày người nhà đâu lâu dần đời mãi vừa thường xa cao rất mỗi".split()  # noqa: SIM905
@@ -359,7 +359,7 @@ _FOLDS = _Memo(lambda w: bare(_KEYS[w]))  # bare letters
 def _phrases_of_syllables(known: frozenset[str]) -> frozenset[str]:
     """The known phrases whose every part is a syllable as the line is cut: only those can
     match ("thành, lợi" from a config file cannot, though its pair key would spell so)."""
-    return frozenset(p for p in known if all(map(_SYLLABLE.fullmatch, p.split(" "))))
+    return frozenset(p for p in known if all(map(SYLLABLE.fullmatch, p.split(" "))))
 
 
 @lru_cache(maxsize=8)
